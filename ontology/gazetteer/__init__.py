@@ -1,0 +1,1 @@
+"""diplograph subpackage."""
