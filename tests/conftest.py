@@ -1,0 +1,40 @@
+"""Shared fixtures: the bundled example, a build of it, and the golden-file switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "monitor-8-7.txt"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="Rewrite golden files from current output.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """The example built once per session into a temporary OUT folder (BuildResult; .outputs[0].parent is OUT)."""
+    from diplograph.graph.pipeline import build
+
+    out = tmp_path_factory.mktemp("example-out")
+    result = build([EXAMPLE], out)
+    result.out_dir = out
+    return result
