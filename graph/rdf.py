@@ -119,8 +119,16 @@ def add_fact(g: Graph, fact: Fact, doc: URIRef, doc_id: str) -> None:
 
 
 def event_node(ev: Event) -> URIRef:
+    """The event's IRI: reports of one dated event (same type, actors, day) share it across documents.
+
+    An event known to the day is minted from what happened, so a second report of it adds evidence to the
+    same node and dyads count events, not mentions; a vaguer event is minted from where it was read.
+    """
+    key: tuple = (ev.event_type, ev.actor, ev.target, ev.negated, ev.modality)
+    if ev.date is not None and ev.date.precision == "day":
+        return URIRef(iri.event_iri(*key, ev.date.iso()))
     e = ev.evidence
-    return URIRef(iri.event_iri(e.doc, e.start, e.end, ev.event_type, ev.actor, ev.target, ev.trigger, ev.negated))
+    return URIRef(iri.event_iri(*key, e.doc, e.start, e.end, ev.trigger))
 
 
 def add_event(g: Graph, ev: Event, doc: URIRef) -> URIRef:
