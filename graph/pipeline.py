@@ -141,7 +141,6 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
 
     Every file is rendered in memory first and then swapped in, so nothing already built is lost on failure.
     """
-    from diplograph.exports import html as html_pages
     from diplograph.exports.registry import render
 
     out = Path(out_dir)
@@ -153,6 +152,8 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
         raise OutputError(f"{out}: output folder is not writable")
     files = {"graph.ttl": render("ttl", result.dataset), "graph.nq": render("nq", result.dataset)}
     if html:
+        from diplograph.exports import html as html_pages
+
         files["graph.html"] = html_pages.render_graph_page(result.dataset, title="diplograph: knowledge graph")
     written = []
     for name, data in files.items():

@@ -9,11 +9,11 @@ import click
 from diplograph.graph.cli import friendly, main
 
 
-def _echo_summary(summary: dict, out: str) -> None:
+def _echo_summary(summary: dict, outputs) -> None:
     ents = ", ".join(f"{n} {k}" for k, n in summary["entities"].items())
     click.echo(f"documents: {summary['documents']}  entities: {ents}")
     click.echo(f"facts: {summary['facts']}  events: {summary['events']}")
-    click.echo(f"wrote {out}/graph.ttl, {out}/graph.nq, {out}/graph.html, {out}/store")
+    click.echo("wrote " + ", ".join(str(p) for p in outputs))
 
 
 @main.command()
@@ -34,6 +34,6 @@ def build(paths, out, date, publication, no_html, no_store):
     result = run(list(paths), out, date=date, publication=publication, html=not no_html, store=not no_store)
     for path, message in result.failures:
         click.echo(f"diplograph: skipped: {message}", err=True)
-    _echo_summary(result.summary(), out)
+    _echo_summary(result.summary(), result.outputs)
     if result.failures:
         sys.exit(2)
