@@ -1,0 +1,95 @@
+"""Hand-written tables behind organizations.jsonl and outlets.jsonl (see build_gazetteer.py).
+
+Membership dates are the editor's knowledge of accession and withdrawal dates; a date is left
+null (or given to the year or month only) where not known to the day. ``members_complete: false``
+marks organizations whose member list names only the members relevant to our texts.
+"""
+
+from __future__ import annotations
+
+IGO = "IntergovernmentalOrganization"
+GOV = "GovernmentBody"
+NGO = "NonGovernmentalOrganization"
+MEDIA = "MediaOutlet"
+COMPANY = "Company"
+
+
+def m(start: str | None, *states: str, end: str | None = None) -> list[dict]:
+    """Member entries for states that joined (and left) on the same dates."""
+    return [{"state": s, "start": start, "end": end} for s in states]
+
+
+NATO_1949 = ("belgium", "canada", "denmark", "france", "iceland", "italy", "luxembourg",
+             "netherlands", "norway", "portugal", "united_kingdom", "united_states")
+NATO_2004 = ("bulgaria", "estonia", "latvia", "lithuania", "romania", "slovakia", "slovenia")
+NATO_MEMBERS = (
+    m("1949-08-24", *NATO_1949) + m("1952-02-18", "greece", "turkey")
+    + m("1955-05-06", "west_germany", end="1990-10-03") + m("1990-10-03", "germany")
+    + m("1982-05-30", "spain") + m("1999-03-12", "czech_republic", "hungary", "poland")
+    + m("2004-03-29", *NATO_2004) + m("2009-04-01", "albania", "croatia")
+    + m("2017-06-05", "montenegro") + m("2020-03-27", "macedonia")
+    + m("2023-04-04", "finland") + m("2024-03-07", "sweden")
+)
+
+EU_2004 = ("cyprus", "czech_republic", "estonia", "hungary", "latvia", "lithuania", "malta",
+           "poland", "slovakia", "slovenia")
+EU_MEMBERS = (
+    m("1958-01-01", "belgium", "france", "italy", "luxembourg", "netherlands")
+    + m("1958-01-01", "west_germany", end="1990-10-03") + m("1990-10-03", "germany")
+    + m("1973-01-01", "denmark", "ireland") + m("1973-01-01", "united_kingdom", end="2020-01-31")
+    + m("1981-01-01", "greece") + m("1986-01-01", "portugal", "spain")
+    + m("1995-01-01", "austria", "finland", "sweden") + m("2004-05-01", *EU_2004)
+    + m("2007-01-01", "bulgaria", "romania") + m("2013-07-01", "croatia")
+)
+
+OSCE_STATES = (
+    "albania", "andorra", "armenia", "austria", "azerbaijan", "belarus", "belgium",
+    "bosnia_and_herzegovina", "bulgaria", "canada", "croatia", "cyprus", "czech_republic",
+    "denmark", "estonia", "finland", "france", "georgia", "germany", "greece", "vatican",
+    "hungary", "iceland", "ireland", "italy", "kazakhstan", "kyrgyzstan", "latvia",
+    "liechtenstein", "lithuania", "luxembourg", "malta", "moldova", "monaco", "montenegro",
+    "netherlands", "macedonia", "norway", "poland", "portugal", "romania", "russia",
+    "san_marino", "serbia", "slovakia", "slovenia", "spain", "sweden", "switzerland",
+    "tajikistan", "turkey", "turkmenistan", "ukraine", "united_kingdom", "united_states",
+    "uzbekistan",
+)
+COE_STATES = (
+    "albania", "andorra", "armenia", "austria", "azerbaijan", "bosnia_and_herzegovina",
+    "bulgaria", "croatia", "cyprus", "czech_republic", "estonia", "finland", "georgia",
+    "germany", "hungary", "iceland", "latvia", "liechtenstein", "lithuania", "malta", "moldova",
+    "monaco", "montenegro", "macedonia", "poland", "portugal", "romania", "san_marino",
+    "serbia", "slovakia", "slovenia", "spain", "switzerland", "ukraine",
+)
+COE_1949 = ("belgium", "denmark", "france", "ireland", "italy", "luxembourg", "netherlands",
+            "norway", "sweden", "united_kingdom")
+AFRICA = (
+    "algeria", "angola", "benin", "botswana", "burkina_faso", "burundi", "cameroon",
+    "cape_verde", "central_african_republic", "chad", "comoros", "democratic_republic_of_the_congo",
+    "republic_of_the_congo", "ivory_coast", "djibouti", "egypt", "equatorial_guinea", "eritrea",
+    "eswatini", "ethiopia", "gabon", "gambia", "ghana", "guinea", "guinea_bissau", "kenya",
+    "lesotho", "liberia", "libya", "madagascar", "malawi", "mali", "mauritania", "mauritius",
+    "mozambique", "namibia", "niger", "nigeria", "rwanda", "sao_tome_and_principe", "senegal",
+    "seychelles", "sierra_leone", "somalia", "south_africa", "sudan", "tanzania",
+    "togo", "tunisia", "uganda", "zambia", "zimbabwe",
+)
+AMERICAS = (
+    "antigua_and_barbuda", "argentina", "bahamas", "barbados", "belize", "bolivia", "brazil",
+    "canada", "chile", "colombia", "costa_rica", "cuba", "dominica", "dominican_republic",
+    "ecuador", "el_salvador", "grenada", "guatemala", "guyana", "haiti", "honduras", "jamaica",
+    "mexico", "panama", "paraguay", "peru", "saint_kitts_and_nevis", "saint_lucia",
+    "saint_vincent_and_the_grenadines", "suriname", "trinidad_and_tobago", "united_states",
+    "uruguay",
+)
+ASEAN_MEMBERS = (
+    m("1967-08-08", "indonesia", "malaysia", "philippines", "singapore", "thailand")
+    + m("1984-01-07", "brunei") + m("1995-07-28", "vietnam") + m("1997-07-23", "laos", "myanmar")
+    + m("1999-04-30", "cambodia") + m("2025-10", "east_timor")
+)
+CSTO_2002 = ("armenia", "belarus", "kazakhstan", "kyrgyzstan", "russia", "tajikistan")
+SCO_2001 = ("china", "kazakhstan", "kyrgyzstan", "russia", "tajikistan", "uzbekistan")
+G7_MEMBERS = (
+    m("1975-11", "france", "italy", "japan", "united_kingdom", "united_states")
+    + m("1975-11", "west_germany", end="1990-10-03") + m("1990-10-03", "germany")
+    + m("1976-06", "canada")
+)
+P5 = ("china", "france", "united_kingdom", "united_states")
