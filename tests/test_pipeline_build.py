@@ -23,7 +23,7 @@ def test_pipeline_example_outputs_parse(example_build):
     assert len(store) == len(g)
     ds = Dataset()
     ds.parse(out / "graph.nq", format="nquads")
-    assert len(list(ds.contexts())) >= 2  # the document's graph and the views graph
+    assert len(list(ds.graphs())) >= 2  # the document's graph and the views graph
 
 
 def test_pipeline_summary_counts(example_build):
