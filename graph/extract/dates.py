@@ -1,0 +1,268 @@
+"""Date expressions: find them in text and resolve them against the publication date.
+
+Stage contract: ``find_dates(text, start, end, reference) -> list[DateMention]`` reads
+``text[start:end]`` and returns non-overlapping mentions with absolute offsets, so
+``text[m.start:m.end] == m.text``. Each mention is resolved to a :class:`PartialDate` of the
+precision the text supports, never finer: "January 7" gives a day only because the reference
+supplies the year; "last week" gives a month; "this past summer" gives a year. Expressions that
+cannot be placed ("in the 17th century", "yesterday" with no reference) keep ``date=None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Callable
+
+from diplograph.graph.model import PartialDate
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+# Last month of each season (northern hemisphere; winter is reported under the year it ends in).
+SEASON_END: dict[str, int] = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}
+
+KINDS = ("day", "month", "year", "relative", "weekday", "season", "century")
+
+_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+_MONTH = rf"(?P<month>{_FULL}|{_ABBR})"
+_MONTH_D = rf"(?P<month>{_FULL}|{_ABBR}|{_ABBR[:-2]})"  # before a day number the dot may be dropped
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
+# Words after which a bare year or month name is read as a date, not a quantity or a verb;
+# patterns that need one match it and mark the date itself as the group "core".
+_CONTEXT_WORDS = ("[Ii]n", "[Ss]ince", "[Uu]ntil", "[Tt]ill", "[Bb]y", "[Ff]rom", "[Tt]o", "[Tt]hrough", "[Dd]uring",
+                  "[Bb]efore", "[Aa]fter", "of", "[Ee]arly", "[Ll]ate", "[Aa]round", "[Bb]etween", "and", "year",
+                  "[Ee]nd of")
+_CONTEXT = r"\b(?:" + "|".join(_CONTEXT_WORDS) + r")\s+"
+# "May" alone is also a verb and a surname ("talks with May"): it needs a stricter context.
+_MAY_CONTEXT = r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Ee]nd of)\s+"
+_MONTH_NOT_MAY = _MONTH.replace("|May|", "|")
+_COUNTED = "troops|people|soldiers|men|tons|km|miles"  # "by 2000 troops" is a number
+
+_SEASON = r"(?P<season>summer|fall|autumn|winter|spring)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text.
+
+    Attributes:
+        start: Absolute start offset.
+        end: Absolute end offset.
+        text: ``text[start:end]``.
+        date: The resolved date, or None when it cannot be placed.
+        kind: One of KINDS: how the expression names its date.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: PartialDate | None
+    kind: str
+
+
+Resolver = Callable[[re.Match, PartialDate | None], PartialDate | None]
+
+
+def _month(m: re.Match) -> int:
+    return MONTHS[m.group("month").rstrip(".").lower()]
+
+
+def _valid(year: int, month: int = 0, day: int = 0) -> PartialDate | None:
+    try:
+        return PartialDate.parse(PartialDate(year, month, day).iso())
+    except ValueError:
+        return None
+
+
+def _year_for_month(month: int, ref: PartialDate | None) -> int | None:
+    """The year of the latest ``month`` not after the reference (a later month is last year's)."""
+    if ref is None:
+        return None
+    if ref.month and month > ref.month:
+        return ref.year - 1
+    return ref.year
+
+
+def _day_month_year(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    return _valid(int(m.group("year")), _month(m), int(m.group("day")))
+
+
+def _month_year(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    return _valid(int(m.group("year")), _month(m))
+
+
+def _day_month(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    year = _year_for_month(_month(m), ref)
+    return None if year is None else _valid(year, _month(m), int(m.group("day")))
+
+
+def _month_alone(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    month, year, mod = _month(m), _year_for_month(_month(m), ref), (m.groupdict().get("mod") or "").lower()
+    if year is not None and mod == "last" and ref.month == month:
+        year -= 1  # "last January" written in January is the previous year's
+    if year is not None and mod == "next":
+        year = ref.year + (1 if not ref.month or month <= ref.month else 0)
+    return None if year is None else _valid(year, month)
+
+
+def _numeric(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    return _valid(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+
+
+def _bare_year(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    year = int(m.group("year"))
+    return PartialDate(year) if 1900 <= year <= 2099 else None
+
+
+def _shift_days(ref: PartialDate | None, days: int) -> PartialDate | None:
+    """The reference moved by ``days`` when it has day precision, else the reference itself."""
+    if ref is None or not ref.day:
+        return ref
+    d = ref.first_day() + timedelta(days=days)
+    return PartialDate(d.year, d.month, d.day)
+
+
+def _relative_day(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    word = m.group(0).lower()
+    return _shift_days(ref, -1 if word == "yesterday" else 1 if word == "tomorrow" else 0)
+
+
+def _weekday(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    if ref is None or not ref.day:
+        return ref
+    back = (ref.first_day().weekday() - WEEKDAYS[m.group("weekday").lower()]) % 7
+    return _shift_days(ref, -back)
+
+
+def _last_week(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    if ref is None or not ref.day:
+        return ref
+    d = ref.first_day() - timedelta(days=7)
+    return PartialDate(d.year, d.month)  # a week is not a day: month precision
+
+
+def _relative_month(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    if ref is None or not ref.month:
+        return None
+    step = {"last": -1, "past": -1, "next": 1, "this": 0}[m.group("mod").lower()]
+    index = ref.year * 12 + ref.month - 1 + step
+    return PartialDate(index // 12, index % 12 + 1)
+
+
+def _relative_year(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    if ref is None:
+        return None
+    step = {"last": -1, "past": -1, "next": 1, "this": 0, "new": 0}[m.group("mod").lower()]
+    return PartialDate(ref.year + step)
+
+
+def _season(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    """"this past summer": the latest such season already over; "this summer": the reference year's."""
+    if ref is None:
+        return None
+    mod = m.group("mod").lower()
+    if mod in ("this", "next"):
+        return PartialDate(ref.year + (mod == "next"))
+    if not ref.month:
+        return None  # a year alone cannot tell whether last summer was this year's or last year's
+    end = SEASON_END[m.group("season").lower()]
+    return PartialDate(ref.year if ref.month > end else ref.year - 1)
+
+
+def _unplaced(m: re.Match, ref: PartialDate | None) -> PartialDate | None:
+    return None
+
+
+_B = r"(?<![\w.])"  # no word character (or date punctuation) right before
+_E = r"(?!\w)"
+PATTERNS: tuple[tuple[str, str, Resolver], ...] = (
+    ("day", rf"{_B}{_MONTH_D}\s+{_DAY},?\s+{_YEAR}{_E}", _day_month_year),
+    ("day", rf"{_B}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_E}", _day_month_year),
+    ("day", rf"{_B}(?P<year>\d{{4}})-(?P<mon>\d\d)-(?P<day>\d\d){_E}", _numeric),
+    ("day", rf"{_B}(?P<day>\d\d?)\.(?P<mon>\d\d?)\.(?P<year>\d{{4}}){_E}", _numeric),
+    ("month", rf"{_B}{_MONTH},?\s+(?:of\s+)?{_YEAR}{_E}", _month_year),
+    ("day", rf"{_B}{_MONTH_D}\s+{_DAY}{_E}", _day_month),
+    ("day", rf"{_B}{_DAY}\s+(?:of\s+)?{_MONTH}{_E}", _day_month),
+    ("century", r"\b(?:[Ii]n\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-)?\d{1,2}(?:st|nd|rd|th)[\s-]century\b", _unplaced),
+    ("century", r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:19|20)\d0s\b", _unplaced),
+    ("season", rf"\b(?P<mod>[Tt]his past|[Tt]his last|[Tt]he past|[Ll]ast|[Tt]his|[Nn]ext)\s+{_SEASON}\b", _season),
+    ("relative", r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+month\b", _relative_month),
+    ("relative", r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b", _relative_year),
+    ("relative", r"\b[Tt]he\s+(?P<mod>new)\s+year\b", _relative_year),
+    ("month", rf"{_CONTEXT}(?P<core>(?:(?P<mod>last|next)\s+)?{_MONTH_NOT_MAY}){_E}", _month_alone),
+    ("month", rf"{_MAY_CONTEXT}(?P<core>(?P<month>May))(?!\w|['\u2019]s)", _month_alone),
+    ("month", rf"\b(?P<mod>[Ll]ast|[Nn]ext)\s+{_MONTH}{_E}", _month_alone),
+    ("year", rf"(?:{_CONTEXT}|\bmid-)(?P<core>{_YEAR}){_E}(?!\s*(?:{_COUNTED}))", _bare_year),
+    ("relative", r"\b[Ll]ast\s+week\b", _last_week),
+    ("relative", r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b", _relative_day),
+    ("weekday", rf"\b{_WEEKDAY}\b", _weekday),
+)
+_COMPILED = tuple((kind, re.compile(rx), fn) for kind, rx, fn in PATTERNS)
+
+
+def _candidates(text: str, start: int, end: int, ref: PartialDate | None) -> list[tuple[int, int, int, DateMention]]:
+    found = []
+    for rank, (kind, rx, fn) in enumerate(_COMPILED):
+        for m in rx.finditer(text, start, end):
+            a, b = m.span("core") if "core" in rx.groupindex else m.span()
+            found.append((a, a - b, rank, DateMention(a, b, text[a:b], fn(m, ref), kind)))
+    return sorted(found, key=lambda c: c[:3])
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None,
+               reference: PartialDate | None = None) -> list[DateMention]:
+    """Find the date expressions in ``text[start:end]``.
+
+    Args:
+        text: The whole document text (offsets returned are absolute).
+        start: Where to start reading.
+        end: Where to stop reading (default: end of text).
+        reference: The publication date relative expressions are resolved against.
+
+    Returns:
+        Non-overlapping mentions in text order; the longest match wins at a position.
+    """
+    end = len(text) if end is None else end
+    kept: list[DateMention] = []
+    for _, _, _, mention in _candidates(text, start, end, reference):
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def normalise(expr: str, reference: PartialDate | None = None) -> PartialDate | None:
+    """Resolve one date expression on its own.
+
+    >>> normalise("January 7", PartialDate(2002, 1)).iso()
+    '2002-01-07'
+    >>> normalise("this past summer", PartialDate(2002, 1)).iso()
+    '2001'
+    """
+    stripped = expr.strip()
+    for probe in (stripped, "in " + stripped):
+        offset = len(probe) - len(stripped)
+        for m in find_dates(probe, 0, len(probe), reference):
+            # the mention must end the expression; before it only a preposition or two ("on", "in early")
+            if m.end == len(probe) and _LEAD.fullmatch(probe[offset:max(m.start, offset)]):
+                return m.date
+    return None
+
+
+_LEAD = re.compile(r"(?:[A-Za-z]+\s+){0,2}")
+
+
+def latest(mentions: list[DateMention]) -> PartialDate | None:
+    """The latest resolved date among the mentions (None if none resolved)."""
+    dates = [m.date for m in mentions if m.date is not None]
+    return max(dates, default=None)
