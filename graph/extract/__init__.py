@@ -1,1 +1,177 @@
-"""diplograph subpackage."""
+"""The extractor: one document in, one :class:`~diplograph.graph.model.Extraction` out.
+
+Stages (each a plain function over the parsed document): gazetteer mentions and officials named
+next to a title (mentions.py), organizations, outlets and agreements the gazetteer lacks
+(discover.py), linking to ids (linking.py), events read from the lexicon (events.py), and facts
+(facts.py). The spaCy pipeline is built once per gazetteer version (parse.py).
+
+>>> from diplograph.graph.model import Document
+>>> extract(Document(id="d", text="Nothing happened.")).facts
+()
+"""
+
+from __future__ import annotations
+
+from diplograph.graph.extract import discover, events, facts, linking, mentions
+from diplograph.graph.extract.lexicon import Rules, default_rules
+from diplograph.graph.extract.parse import Parsed, parse
+from diplograph.graph.extract.spans import Span, to_mention
+from diplograph.graph.model import Document, Entity, Extraction, Fact, PartialDate
+
+__all__ = ["extract"]
+
+
+def _date_words():
+    """A cheap test for "this sentence may name a date", built from dates.py's own word lists."""
+    import re
+
+    from diplograph.graph.extract import dates
+
+    words = set(dates.MONTHS) | set(dates.WEEKDAYS) | set(dates.SEASON_END) | {
+        "yesterday", "today", "tomorrow", "tonight", "week", "month", "year", "century", "decade"}
+    return re.compile(r"\d|\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")", re.IGNORECASE)
+
+
+_MAY_HAVE_DATE = []
+
+
+def _dates_of(p: Parsed, document: Document):
+    """A function: sentence index -> the first date named in it (or None), read on demand
+    (date patterns are costly: only sentences with an event and a date-like word are read)."""
+    from diplograph.graph.extract.dates import find_dates
+
+    if not _MAY_HAVE_DATE:
+        _MAY_HAVE_DATE.append(_date_words())
+    cache: dict[int, PartialDate | None] = {}
+
+    def first(sent: int) -> PartialDate | None:
+        if sent not in cache:
+            start, end = p.sent_span(sent)
+            found = [m.date for m in find_dates(p.text, start, end, document.date) if m.date is not None] \
+                if _MAY_HAVE_DATE[0].search(p.text, start, end) else []
+            cache[sent] = found[0] if found else None
+        return cache[sent]
+
+    return first
+
+
+def _with_subtypes(spans: list[Span], gazetteer) -> list[Span]:
+    """Copy each organization's subtype (and a government body's state) from the gazetteer."""
+    if gazetteer is None:
+        return spans
+    out = []
+    for s in spans:
+        rec = gazetteer.get(s.eid) if s.eid and s.type in ("Organization", "Agreement") else None
+        if rec and rec.get("subtype") and not s.subtype:
+            s = s.with_(subtype=rec.get("subtype"), state=rec.get("state") if s.type == "Organization" else None)
+        out.append(s)
+    return out
+
+
+def find_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
+    """Every candidate mention, before linking (later finders see what earlier ones found)."""
+    spans = _with_subtypes(mentions.gazetteer_spans(p, gazetteer, rules), gazetteer)
+    spans = _replace(spans, mentions.find_people(p, spans, rules), overlap=True)
+    spans = spans + discover.find_organizations(p, spans, rules)
+    spans = _replace(spans, discover.find_outlets(p, spans, rules))
+    spans = spans + discover.find_agreements(p, spans, rules)
+    return _mark_agreement_modifiers(sorted(spans, key=lambda s: (s.i, s.j, s.kind)))
+
+
+def _replace(spans: list[Span], new: list[Span], overlap: bool = False) -> list[Span]:
+    """Add new spans; each replaces an old one over the same range (or overlapping it)."""
+    taken = {k for s in new for k in range(s.i, s.j)} if overlap else set()
+    by_range = {(s.i, s.j): s for s in spans if not any(k in taken for k in range(s.i, s.j))}
+    by_range.update({(s.i, s.j): s for s in new})
+    return list(by_range.values())
+
+
+def _mark_agreement_modifiers(spans: list[Span]) -> list[Span]:
+    """States named inside an agreement's name ("Russian-Chinese friendship treaty") qualify it."""
+    inside = {k for s in spans if s.type == "Agreement" for k in range(s.i, s.j)}
+    return [s.with_(modifier=True) if s.type != "Agreement" and s.i in inside and s.j - 1 in inside
+            else s for s in spans]
+
+
+def _entities(spans: list[Span], text: str, gazetteer) -> tuple[Entity, ...]:
+    """One entity per linked id: gazetteer label and data, or the discovered name; aliases are the
+    surface forms seen (offices such as "the Russian president" are not names)."""
+    first: dict[str, Span] = {}
+    surfaces: dict[str, set[str]] = {}
+    for s in spans:
+        if not s.eid or s.place or (s.modifier and s.subtype == "GovernmentBody"):
+            continue  # "Chinese Foreign Ministry spokesman X": the ministry only qualifies the title
+        named = s.kind in ("title+name", "organization", "agreement")
+        if s.eid not in first or (named and first[s.eid].kind not in ("title+name", "organization", "agreement")):
+            first[s.eid] = s
+        if s.kind != "office":
+            surfaces.setdefault(s.eid, set()).add(text[s.start:s.end])
+    out = []
+    for eid in sorted(first):
+        s = first[eid]
+        rec = (gazetteer.get(eid) if gazetteer is not None else None) or {}
+        label = rec.get("label") or s.name or text[s.start:s.end]
+        out.append(Entity(id=eid, type=rec.get("type", s.type), label=label,
+                          aliases=tuple(sorted(surfaces.get(eid, set()) - {label})),
+                          subtype=rec.get("subtype") or s.subtype, wikidata=rec.get("wikidata"),
+                          discovered=not rec))
+    return tuple(out)
+
+
+def _state_lookup(spans: list[Span], gazetteer, on):
+    states = {s.eid: s.state for s in spans if s.type == "Official" and s.eid and s.state}
+    type_of = _type_lookup(spans, gazetteer)
+
+    def state_of(eid: str) -> str | None:
+        kind = type_of(eid)
+        if kind == "State":
+            return eid
+        return states.get(eid) or (gazetteer.state_of(eid, on) if gazetteer is not None and kind == "Official"
+                                   else None)
+
+    return state_of
+
+
+def _type_lookup(spans: list[Span], gazetteer):
+    types = {s.eid: s.type for s in spans if s.eid}
+    return lambda eid: types.get(eid) or (gazetteer.type_of(eid) if gazetteer is not None else None)
+
+
+def _unique_facts(found: list[Fact]) -> tuple[Fact, ...]:
+    out: dict[tuple, Fact] = {}
+    for f in found:
+        key = (f.s, f.p, f.o)
+        if key not in out or (out[key].origin == "gazetteer" and f.origin == "text"):
+            out[key] = f
+    return tuple(out[k] for k in sorted(out))
+
+
+def extract(document: Document, gazetteer=None, rules: Rules | None = None) -> Extraction:
+    """Read one document.
+
+    Args:
+        document: The document (offsets in the result index ``document.text``).
+        gazetteer: The loaded gazetteer (``diplograph.ontology.gazetteer.load()``), or None.
+        rules: Lexicon, titles and cue words (default: the shipped data files).
+    """
+    rules = rules or default_rules()
+    on = linking.doc_date(document.date)
+    p = parse(document, gazetteer, rules)
+    linked, unresolved = linking.link(p, find_spans(p, gazetteer, rules), gazetteer, on)
+    linked = linking.fill_states(p, linking.add_surnames(p, linked), gazetteer, on)
+    linked = [s for s in linked if not (s.type == "Organization" and s.kind == "acronym" and not s.eid)]
+    readings = events.readings(p, [s for s in linked if s.subtype != "MediaOutlet" or s.type != "Organization"],
+                               rules)
+    evs = facts.events_of(readings, p, document, _dates_of(p, document))
+    state_of, type_of = _state_lookup(linked, gazetteer, on), _type_lookup(linked, gazetteer)
+    found = facts.official_facts(linked, p, document, gazetteer, on) + \
+        facts.event_facts(evs, state_of, type_of) + facts.background_facts(linked, gazetteer, on) + \
+        facts.cite_facts(linked, p, document, gazetteer)
+    return Extraction(document=document, entities=_entities(linked, document.text, gazetteer),
+                      mentions=tuple(to_mention(s, document.text) for s in linked),
+                      facts=_unique_facts(found), events=tuple(sorted(evs, key=_event_key)),
+                      unresolved=tuple(to_mention(s, document.text) for s in unresolved))
+
+
+def _event_key(e) -> tuple:
+    return (e.evidence.start, e.trigger, e.actor, e.target or "", e.event_type)

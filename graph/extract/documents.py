@@ -17,6 +17,7 @@ import datetime as _dt
 import hashlib
 import json
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -60,15 +61,31 @@ def read_document(path: str | Path, *, date: str | None = None, publication: str
     """
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise InputError(f"{p}: is a folder, not a text file")
-        if size > max_bytes:
-            raise InputError(f"{p}: {size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)")
-        raw = p.read_bytes()
+        raw = read_bytes(p, max_bytes)
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from exc
     return parse_document(raw, doc_id=slug(p.stem), path=str(p), date=date, publication=publication)
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, read without blocking on FIFOs or devices.
+
+    Raises:
+        InputError: A folder, a FIFO or device, or a file over the limit (also one that grew while read).
+        OSError: The file cannot be opened or read.
+    """
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a folder, not a text file")
+    if not stat.S_ISREG(info.st_mode):  # reading a FIFO or a terminal would wait forever
+        raise InputError(f"{path}: not a regular file")
+    if info.st_size > max_bytes:
+        raise InputError(f"{path}: {info.st_size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)")
+    with path.open("rb") as fh:
+        raw = fh.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise InputError(f"{path}: over the limit of {max_bytes} bytes (raise it with --max-bytes)")
+    return raw
 
 
 def parse_document(raw: bytes, *, doc_id: str, path: str | None = None, date: str | None = None,

@@ -1,0 +1,165 @@
+"""Turn readings and mentions into events and facts, with evidence.
+
+Stage contract: ``events_of(readings, ...) -> list[Event]``, ``event_facts(events, ...)``,
+``official_facts(spans, ...)``, ``background_facts(...)``, ``cite_facts(...)``: pure functions.
+A fact is asserted from an event only when the event is neither negated nor a forecast (a planned
+withdrawal counts: FORMAT.md reads "withdrawal, done or announced").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from diplograph.graph.extract.events import Reading
+from diplograph.graph.extract.parse import Parsed
+from diplograph.graph.extract.spans import Span
+from diplograph.graph.model import Document, Event, Evidence, Fact
+
+TARGET_TYPES = {
+    "met": ("State", "Official", "Organization"),
+    "supports": ("State", "Official", "Organization"),
+    "criticizes": ("State", "Official", "Organization", "Agreement"),
+    "joins": ("Organization", "State"),
+    "withdrawsFrom": ("Agreement", "Organization"),
+    "signed": ("Agreement",),
+    "partyTo": ("Agreement",),
+}
+
+
+def evidence(p: Parsed, doc_id: str, sent: int) -> Evidence:
+    """Evidence covering one whole sentence."""
+    start, end = p.sent_span(sent)
+    return Evidence(doc=doc_id, sentence=sent, start=start, end=end, quote=p.text[start:end])
+
+
+def _pairs(r: Reading) -> list[tuple[Span, Span | None]]:
+    rel = r.trigger.relation
+    if rel in ("signed", "partyTo"):
+        objs = [o for o in r.targets if o.type == "Agreement"] or [o for o in r.objects if o.i >= r.hit.j] \
+            or [o for o in r.objects if o.j <= r.hit.i][-1:]
+        people = [a for a in r.actors + r.targets if a.type in ("Official", "State")] or list(r.officials)
+        return [(a, objs[0] if objs else None) for a in people]
+    if r.one_group:
+        group = r.actors + r.targets
+        return [(a, b) for a in group for b in group if a.eid != b.eid]
+    allowed = TARGET_TYPES.get(rel or "", ("State", "Official", "Organization", "Agreement"))
+    targets = [t for t in r.targets if t.type in allowed]
+    if not r.actors:
+        return []
+    return [(a, t) for a in r.actors for t in targets] or [(a, None) for a in r.actors]
+
+
+def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) -> list[Event]:
+    """One event per actor-target pair of each reading."""
+    out = []
+    for r in readings:
+        pairs = [(a, t) for a, t in _pairs(r) if a.type != "Agreement" and (t is None or a.eid != t.eid)]
+        if not pairs:
+            continue
+        ev = evidence(p, document.id, r.sent)
+        when = dates_of(r.sent) or document.date
+        conf = 0.5 if r.hedged else 0.8
+        # an announced plan to withdraw is reported as a statement, not forecast (FORMAT.md)
+        modality = "statement" if r.modality == "forecast" and r.trigger.assert_planned else r.modality
+        for a, t in pairs:
+            out.append(Event(event_type=r.trigger.event_type, actor=a.eid, target=t.eid if t else None,
+                             relation=r.trigger.relation, evidence=ev, date=when, modality=modality,
+                             negated=r.negated, hedged=r.hedged, confidence=conf,
+                             trigger=p.text[r.hit.start:r.hit.end]))
+    return out
+
+
+def asserts(e: Event) -> bool:
+    """Whether an event asserts its relation as a fact."""
+    return not e.negated and e.relation is not None and e.target is not None and e.modality != "forecast"
+
+
+def event_facts(events: list[Event], state_of, type_of) -> list[Fact]:
+    """Facts asserted by events; state-level relations (joins, partyTo...) use the actor's state."""
+    out = []
+    for e in events:
+        if not asserts(e):
+            continue
+        if type_of(e.target) not in TARGET_TYPES.get(e.relation, (type_of(e.target),)):
+            continue
+        kw = {"evidence": (e.evidence,), "date": e.date, "confidence": e.confidence}
+        if e.relation in ("joins", "withdrawsFrom", "partyTo"):
+            st = state_of(e.actor)
+            if st and st != e.target:
+                out.append(Fact(st, e.relation, e.target, **kw))
+        elif e.relation == "signed":
+            out.append(Fact(e.actor, "signed", e.target, **kw))
+            st = state_of(e.actor)
+            if st:
+                out.append(Fact(st, "partyTo", e.target, **kw))
+        else:
+            out.append(Fact(e.actor, e.relation, e.target, **kw))
+    return out
+
+
+def official_facts(spans: list[Span], p: Parsed, document: Document, gazetteer, on: date | None) -> list[Fact]:
+    """officialOf and roleTitle for every official mentioned: from the text, else the gazetteer's office."""
+    out: list[Fact] = []
+    by_id: dict[str, list[Span]] = {}
+    for s in spans:
+        if s.type == "Official" and s.eid:
+            by_id.setdefault(s.eid, []).append(s)
+    for oid in sorted(by_id):
+        mine = by_id[oid]
+        text_roles = sorted({(s.role, s.sent) for s in mine if s.role and s.office and s.kind != "office"})
+        states = sorted({(s.state_origin != "text", s.state, s.sent) for s in mine if s.state})
+        seen_roles = set()
+        for role, sent in text_roles:
+            if role not in seen_roles:
+                seen_roles.add(role)
+                out.append(Fact(oid, "roleTitle", role, evidence=(evidence(p, document.id, sent),)))
+        if states:
+            from_gazetteer, state, sent = states[0]
+            out.append(Fact(oid, "officialOf", state, origin="gazetteer") if from_gazetteer else
+                       Fact(oid, "officialOf", state, evidence=(evidence(p, document.id, sent),)))
+        out.extend(_gazetteer_office(oid, gazetteer, on, need_role=not seen_roles, need_state=not states))
+    return out
+
+
+def _gazetteer_office(oid: str, gazetteer, on, need_role: bool, need_state: bool) -> list[Fact]:
+    if gazetteer is None or gazetteer.type_of(oid) != "Official" or not (need_role or need_state):
+        return []
+    offices = gazetteer.offices(oid, on) if on else []
+    out = []
+    for o in offices[:1]:
+        if need_role:
+            out.append(Fact(oid, "roleTitle", o.role, origin="gazetteer"))
+        if need_state:
+            out.append(Fact(oid, "officialOf", o.of, origin="gazetteer"))
+    return out
+
+
+def background_facts(spans: list[Span], gazetteer, on: date | None) -> list[Fact]:
+    """memberOf / partyTo from the gazetteer, only between actors the text mentions."""
+    if gazetteer is None:
+        return []
+    ids = {s.eid for s in spans if s.eid and not s.place}
+    states = sorted(i for i in ids if gazetteer.type_of(i) == "State")
+    out = []
+    for i in sorted(ids):
+        kind = gazetteer.type_of(i)
+        if kind == "Organization":
+            members = set(gazetteer.members(i, on))
+            out.extend(Fact(s, "memberOf", i, origin="gazetteer") for s in states if s in members)
+        elif kind == "Agreement":
+            parties = set(gazetteer.parties(i, on))
+            out.extend(Fact(s, "partyTo", i, origin="gazetteer") for s in states if s in parties)
+    return out
+
+
+def cite_facts(spans: list[Span], p: Parsed, document: Document, gazetteer) -> list[Fact]:
+    """``doc cites outlet`` for every media outlet named as a source."""
+    out = {}
+    for s in spans:
+        if not s.eid or s.type != "Organization":
+            continue
+        outlet = s.subtype == "MediaOutlet" or s.kind in ("outlet", "outlet-ref")
+        if outlet and s.eid not in out:
+            out[s.eid] = Fact(document.id, "cites", s.eid, evidence=(evidence(p, document.id, s.sent),))
+    return list(out.values())
+

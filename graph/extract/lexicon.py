@@ -1,0 +1,195 @@
+"""Load, validate and compile the extractor's rule data (event lexicon, titles, cue words).
+
+The rules are data, kept as JSONL next to this module:
+
+- ``lexicon.jsonl``: event triggers ``{"id", "phrases" | "slots" | "pattern", "event_type", "relation",
+  "modality", "direction", "nominal"}`` (optional ``assert_planned``, ``strict_target``);
+- ``titles.jsonl``: office titles ``{"phrase", "title", "role_class", "office"}``;
+- ``cues.jsonl``: word lists by kind (negation, hedge, forecast, place prepositions...).
+
+Errors raise :class:`DataFileError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from diplograph.graph.errors import DataFileError
+
+HERE = Path(__file__).resolve().parent
+PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+          "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT")
+RELATIONS = ("met", "signed", "criticizes", "supports", "withdrawsFrom", "joins", "partyTo", "memberOf", None)
+MODALITIES = ("act", "statement", "assessment", "forecast")
+DIRECTIONS = ("actor->target", "symmetric")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: the phrases that signal an event and what the event asserts."""
+
+    id: str
+    event_type: str
+    relation: str | None
+    modality: str
+    direction: str
+    nominal: bool
+    phrases: tuple[str, ...] = ()
+    pattern: tuple = ()
+    assert_planned: bool = False
+    strict_target: bool = False
+
+
+@dataclass(frozen=True)
+class Title:
+    """An office title as written in text ("foreign minister") and its canonical form."""
+
+    phrase: str
+    title: str
+    role_class: str
+    office: bool
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(str(path), 0, f"cannot read: {exc.strerror}") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(str(path), n, f"invalid JSON: {exc.msg}") from exc
+        if not isinstance(obj, dict):
+            raise DataFileError(str(path), n, "expected a JSON object")
+        rows.append((n, obj))
+    return rows
+
+
+def _check(path: Path, line: int, ok: bool, message: str) -> None:
+    if not ok:
+        raise DataFileError(str(path), line, message)
+
+
+def _trigger(path: Path, line: int, obj: dict) -> Trigger:
+    for key in ("id", "event_type", "modality", "direction", "nominal"):
+        _check(path, line, key in obj, f"missing field {key!r}")
+    _check(path, line, obj["event_type"] in PLOVER, f"unknown PLOVER event type {obj['event_type']!r}")
+    _check(path, line, obj.get("relation") in RELATIONS, f"unknown relation {obj.get('relation')!r}")
+    _check(path, line, obj["modality"] in MODALITIES, f"unknown modality {obj['modality']!r}")
+    _check(path, line, obj["direction"] in DIRECTIONS, f"unknown direction {obj['direction']!r}")
+    phrases, pattern = list(obj.get("phrases", [])), obj.get("pattern", [])
+    slots = obj.get("slots", [])
+    _check(path, line, all(isinstance(s, list) and s for s in slots), "slots must be non-empty lists of words")
+    phrases += expand_slots(slots)
+    _check(path, line, bool(phrases) or bool(pattern), "needs 'phrases', 'slots' or 'pattern'")
+    _check(path, line, all(isinstance(p, str) and p.strip() for p in phrases), "phrases must be non-empty strings")
+    _check(path, line, all(isinstance(t, dict) for t in pattern), "pattern must be a list of token objects")
+    return Trigger(id=obj["id"], event_type=obj["event_type"], relation=obj.get("relation"),
+                   modality=obj["modality"], direction=obj["direction"], nominal=bool(obj["nominal"]),
+                   phrases=tuple(p.lower() for p in phrases), pattern=tuple(pattern),
+                   assert_planned=bool(obj.get("assert_planned")), strict_target=bool(obj.get("strict_target")))
+
+
+def expand_slots(slots: list[list[str]]) -> list[str]:
+    """Every phrase a slot template spells: [["mend", "improve"], ["", "damaged"], ["ties"]] ->
+    "mend ties", "mend damaged ties", ... ("" leaves a slot out). Phrases match much faster than
+    token patterns with sets."""
+    out = [""]
+    for slot in slots:
+        out = [f"{a} {w}".strip() for a in out for w in slot]
+    return sorted({p for p in out if p})
+
+
+def load_triggers(path: str | Path | None = None) -> tuple[Trigger, ...]:
+    """Read and validate an event lexicon (default: the shipped ``lexicon.jsonl``)."""
+    path = Path(path) if path else HERE / "lexicon.jsonl"
+    seen: set[str] = set()
+    out = []
+    for line, obj in _read_jsonl(path):
+        trig = _trigger(path, line, obj)
+        _check(path, line, trig.id not in seen, f"duplicate id {trig.id!r}")
+        seen.add(trig.id)
+        out.append(trig)
+    return tuple(out)
+
+
+def plural(phrase: str) -> str:
+    """English plural of a title's last word ("foreign minister" -> "foreign ministers")."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def load_titles(path: str | Path | None = None) -> tuple[Title, ...]:
+    """Read and validate the office title list (default: the shipped ``titles.jsonl``)."""
+    path = Path(path) if path else HERE / "titles.jsonl"
+    out = []
+    for line, obj in _read_jsonl(path):
+        for key in ("phrase", "title", "role_class", "office"):
+            _check(path, line, key in obj, f"missing field {key!r}")
+        out.append(Title(obj["phrase"].lower(), obj["title"], obj["role_class"], bool(obj["office"])))
+    return tuple(out)
+
+
+def load_cues(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """Read cue word lists by kind (default: the shipped ``cues.jsonl``)."""
+    path = Path(path) if path else HERE / "cues.jsonl"
+    out: dict[str, frozenset[str]] = {}
+    for line, obj in _read_jsonl(path):
+        _check(path, line, isinstance(obj.get("kind"), str) and isinstance(obj.get("words"), list),
+               "expected {'kind': str, 'words': [str]}")
+        out[obj["kind"]] = frozenset(obj["words"])
+    return out
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the extractor reads from data, loaded once."""
+
+    triggers: tuple[Trigger, ...]
+    titles: tuple[Title, ...]
+    cues: dict
+    by_id: dict
+
+    def trigger(self, id_: str) -> Trigger:
+        return self.by_id[id_]
+
+    def cue(self, kind: str) -> frozenset[str]:
+        return self.cues.get(kind, frozenset())
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    """The shipped rules, loaded and validated once per process."""
+    triggers = load_triggers()
+    return Rules(triggers, load_titles(), load_cues(), {t.id: t for t in triggers})
+
+
+def span_patterns(rules: Rules) -> list[dict]:
+    """Compile titles and triggers into ``span_ruler`` patterns (matched on lower-cased text).
+
+    Labels are ``TITLE`` / ``TITLES`` (plural) and ``TRIG``; the pattern id names the entry.
+    """
+    out: list[dict] = []
+    for i, t in enumerate(rules.titles):
+        out.append({"label": "TITLE", "pattern": t.phrase, "id": str(i)})
+        out.append({"label": "TITLES", "pattern": plural(t.phrase), "id": str(i)})
+    for trig in rules.triggers:
+        out.extend({"label": "TRIG", "pattern": p, "id": trig.id} for p in trig.phrases)
+        if trig.pattern:
+            out.append({"label": "TRIG", "pattern": list(trig.pattern), "id": trig.id})
+    return out

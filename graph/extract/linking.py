@@ -1,0 +1,201 @@
+"""Link mentions to entities: gazetteer ids, office holders on the document's date, discovered ids.
+
+Stage contract: ``link(parsed, spans, gazetteer, on) -> (linked spans, unresolved spans)``.
+Rules, in order: a surname goes to the full name used earlier in the document, else to the unique
+gazetteer official of that surname in office on the date; a bare office ("the Russian president")
+goes to whoever held it on the date; discovered names get ids minted from their type and name;
+a generic "the treaty" refers back to the last agreement named. What stays ambiguous is returned
+as unresolved, never guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from diplograph.graph.extract.parse import Parsed
+from diplograph.graph.extract.spans import Span, is_cap
+from diplograph.graph.iri import discovered_id
+from diplograph.graph.model import PartialDate
+
+COORD = frozenset({"and", ",", "both", "as", "well", "along", "together", "with"})
+
+
+def _in_office(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
+    if gazetteer is None or on is None:
+        return []
+    return [i for i in ids if gazetteer.type_of(i) == "Official" and gazetteer.offices(i, on)]
+
+
+def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on) -> Span:
+    """Pick one candidate for an ambiguous gazetteer span from context, or leave it unresolved."""
+    if s.eid or not s.candidates:
+        return s
+    earlier = [c for c in s.candidates if c in seen]
+    if len(earlier) == 1:
+        return s.with_(eid=earlier[0])
+    current = _in_office(gazetteer, s.candidates, on) or _existing(gazetteer, s.candidates, on)
+    if len(current) == 1:
+        return s.with_(eid=current[0])
+    return s
+
+
+def _existing(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
+    """States that existed on the date ("Moscow" in 2002 is Russia, not the Soviet Union)."""
+    if gazetteer is None or on is None:
+        return []
+    out = []
+    for i in ids:
+        rec = gazetteer.get(i) or {}
+        start, end = rec.get("start"), rec.get("end")
+        if (not start or PartialDate.parse(start).first_day() <= on) and (not end or on < PartialDate.parse(end).first_day()):
+            out.append(i)
+    return out
+
+
+def _holder(s: Span, gazetteer, on) -> Span:
+    """A bare office ("the Russian president") resolved to its holder on the date."""
+    if gazetteer is None or on is None or not s.state:
+        return s
+    found = gazetteer.holders(s.state, s.role, on) if s.role else []
+    if not found and s.name:
+        found = gazetteer.holders(s.state, s.name, on)
+    found = sorted(set(found))
+    return s.with_(eid=found[0] if len(found) == 1 else None, candidates=tuple(found))
+
+
+def _discovered(s: Span, gazetteer) -> Span:
+    """Give a discovered name the gazetteer id it matches, else a minted id."""
+    if s.eid:
+        return s
+    name = s.name or ""
+    if gazetteer is not None:
+        hits = [i for i in gazetteer.lookup(name) if gazetteer.type_of(i) == s.type]
+        if not hits and s.type == "Official":
+            hits = _same_person(name, gazetteer)
+        if len(hits) == 1:
+            return s.with_(eid=hits[0], candidates=(hits[0],))
+    return s.with_(eid=discovered_id(s.type, name))
+
+
+_SURNAMES: dict[str, dict[str, list[str]]] = {}
+
+
+def _same_person(name: str, gazetteer) -> list[str]:
+    """A gazetteer official spelled differently ("Saparpurat Niyazov"): same surname, same initial."""
+    index = _SURNAMES.get(gazetteer.version)
+    if index is None:
+        index = {}
+        for surface, type_, id_, kind in gazetteer.surface_forms():
+            if kind == "surname" and type_ == "Official":
+                index.setdefault(surface, []).append(id_)
+        _SURNAMES.clear()
+        _SURNAMES[gazetteer.version] = index
+    words = name.split()
+    if len(words) < 2:
+        return []
+    return sorted({i for i in index.get(words[-1], []) if (gazetteer.get(i) or {}).get("label", "")[:1] == words[0][:1]})
+
+
+def _refer(s: Span, last_agreement: str | None) -> Span:
+    """A generic "the treaty" is the last agreement named; a first "a deal" starts a new one."""
+    name = _strip_det(s.name or "")
+    if last_agreement:
+        return s.with_(eid=last_agreement, name=name)
+    if name.lower().endswith("s"):  # "several agreements": no particular one
+        return s
+    return s.with_(eid=discovered_id("Agreement", name), name=name)
+
+
+def _strip_det(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list[Span], list[Span]]:
+    """Resolve every span in document order; returns (linked spans, unresolved spans)."""
+    seen: set[str] = set()
+    linked, unresolved = [], []
+    last_agreement: str | None = None
+    for s in sorted(spans, key=lambda x: (x.i, x.j)):
+        if s.kind == "office":
+            s = _holder(s, gazetteer, on)
+        elif s.kind in ("title+name", "organization", "acronym", "outlet"):
+            s = _discovered(s, gazetteer)
+        elif s.kind == "agreement":
+            s = _discovered(s.with_(name=_strip_det(s.name or "")), gazetteer)
+        elif s.kind == "agreement-ref":
+            s = _refer(s, last_agreement)
+        else:
+            s = _resolve_gazetteer(s, seen, gazetteer, on)
+        if s.type == "Agreement" and s.eid:
+            last_agreement = s.eid
+        if s.eid:
+            seen.add(s.eid)
+            linked.append(s)
+        else:
+            unresolved.append(s)
+    return linked, unresolved
+
+
+def add_surnames(p: Parsed, spans: list[Span]) -> list[Span]:
+    """Bare surnames of officials named in full ("Aliyev" after "Ilham Aliyev") become mentions."""
+    by_surname: dict[str, tuple[int, str]] = {}
+    for s in spans:
+        if s.type == "Official" and s.kind != "office" and s.eid and s.j - s.i >= 2 and is_cap(p.words[s.j - 1]):
+            by_surname.setdefault(p.words[s.j - 1], (s.i, s.eid))
+            if s.j - s.i == 2 and s.kind == "title+name":  # "Jiang Zemin": Chinese, Korean... names put the surname first
+                by_surname.setdefault(p.words[s.i], (s.i, s.eid))
+    covered = {k for s in spans for k in range(s.i, s.j)}
+    out = list(spans)
+    for k, w in enumerate(p.words):
+        first = by_surname.get(w)
+        if first and k not in covered and k > first[0]:
+            out.append(Span(k, k + 1, p.starts[k], p.ends[k], p.sent_of[k], "Official", "surname",
+                            (first[1],), eid=first[1]))
+    return sorted(out, key=lambda x: (x.i, x.j))
+
+
+def fill_states(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> list[Span]:
+    """Give officials their state: coordination ("Chinese President X and Foreign Minister Y"),
+    the gazetteer's office on the date, else the nearest state named before them in the sentence."""
+    out: list[Span] = []
+    prev_person: Span | None = None
+    for s in spans:
+        if s.type == "Official" and not s.state:
+            known = _gazetteer_state(s, gazetteer, on)
+            s = s.with_(state=known or _coordinated(p, prev_person, s)
+                        or (_nearest_state(s, out) if s.role and s.role != "Counterpart" else None),
+                        state_origin="gazetteer" if known else "text")
+        if s.type == "Official":
+            prev_person = s
+        out.append(s)
+    return out
+
+
+def _coordinated(p: Parsed, prev: Span | None, s: Span) -> str | None:
+    if prev is None or prev.sent != s.sent or not prev.state or not s.role:
+        return None
+    gap = [w for w in p.lower[prev.j:s.i]]
+    return prev.state if gap and gap[0] in ("and", ",") and len(gap) <= 5 else None
+
+
+def _gazetteer_state(s: Span, gazetteer, on) -> str | None:
+    if gazetteer is None or not s.eid or gazetteer.type_of(s.eid) != "Official":
+        return None
+    return gazetteer.state_of(s.eid, on) or gazetteer.state_of(s.eid)
+
+
+def _nearest_state(s: Span, before: list[Span]) -> str | None:
+    for t in reversed(before):
+        if t.sent != s.sent:
+            return None
+        if t.type == "State" and t.eid and not t.place:
+            return t.eid
+    return None
+
+
+def doc_date(on: PartialDate | None) -> date | None:
+    """The day used for "in office on" questions (the first day of a partial date)."""
+    return on.first_day() if on is not None else None

@@ -1,0 +1,240 @@
+"""Find actor mentions: gazetteer surface forms, and officials named next to a title.
+
+Stage contract: ``gazetteer_spans(parsed, gazetteer, rules) -> list[Span]`` and
+``find_people(parsed, spans, rules) -> list[Span]``; pure functions over a parsed document.
+Ambiguous surface forms keep every candidate id; linking decides or records them as unresolved.
+"""
+
+from __future__ import annotations
+
+from diplograph.graph.extract.lexicon import Rules
+from diplograph.graph.extract.parse import Hit, Parsed
+from diplograph.graph.extract.spans import MONTHS, Span, is_cap, name_run
+
+KIND_RANK = {"label": 0, "alias": 1, "adjective": 2, "demonym": 2, "metonym": 3, "prefix": 4, "surname": 5}
+TYPE_RANK = {"State": 0, "Organization": 1, "Agreement": 2, "Official": 3}
+TITLE_SKIP = frozenset({"the", "a", "an", "his", "her", "its", "their", "former", "then", "wartime", "acting",
+                        "self-styled", "would-be", "senior-most", "top", "new", "'s", "’s", "-", "outgoing",
+                        "incoming", "current", "senior", "chief", "permanent", "late"})
+PRONOUN_AFTER = frozenset({",", "and"})
+AFFIXES = frozenset({"post", "pro", "anti", "non", "ex", "pan"})
+
+
+def _longest(hits: list[Hit]) -> list[list[Hit]]:
+    """Longest-first non-overlapping groups of hits sharing one token range, in text order
+    ("United Nations Security Council" beats "the United Nations")."""
+    by_range: dict[tuple[int, int], list[Hit]] = {}
+    for h in hits:
+        by_range.setdefault((h.i, h.j), []).append(h)
+    taken: set[int] = set()
+    kept = []
+    for (i, j) in sorted(by_range, key=lambda r: (-(r[1] - r[0]), r[0])):
+        if not any(k in taken for k in range(i, j)):
+            kept.append((i, j))
+            taken.update(range(i, j))
+    return [by_range[r] for r in sorted(kept)]
+
+
+_RANKS: dict[str, tuple[int, int]] = {}
+
+
+def _rank(label: str) -> tuple[int, int]:
+    if label not in _RANKS:
+        kind, type_ = label.split("|", 1)
+        _RANKS[label] = (KIND_RANK.get(kind, 9), TYPE_RANK.get(type_, 9))
+    return _RANKS[label]
+
+
+def _best(group: list[Hit], gazetteer) -> tuple[str, str, tuple[str, ...]]:
+    """(kind, type, candidate ids) of the best reading of one matched range."""
+    if len(group) == 1:
+        kind, type_ = group[0].label.split("|", 1)
+        return kind, type_, (group[0].id,)
+    top = min(_rank(h.label) for h in group)
+    chosen = [h for h in group if _rank(h.label) == top]
+    kind, type_ = chosen[0].label.split("|", 1)
+    return kind, type_, tuple(sorted({h.id for h in chosen}))
+
+
+def is_place(p: Parsed, i: int, j: int, rules: Rules) -> bool:
+    """True when a capital or seat of power names the place, not the state ("in Moscow")."""
+    s0, s1 = p.sents[p.sent_of[i]]
+    prev = p.lower[i - 1] if i > s0 else ""
+    before = set(p.lower[max(s0, i - 4):i])
+    if prev in {"to", "from", "for"}:
+        return bool(before & (rules.cue("travel") | {"from"}))
+    if prev in rules.cue("place_before"):
+        return True
+    dateline = i == s0 and j < s1 and p.words[j] == "," and j + 1 < s1 and \
+        (p.lower[j + 1] in MONTHS or p.words[i].isupper())
+    return dateline or (i == s0 and p.words[i].isupper() and len(p.words[i]) > 3)
+
+
+def gazetteer_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
+    """Every gazetteer surface form in the text, leftmost-longest, candidates kept."""
+    out = []
+    for group in _longest(list(p.gaz)):
+        h = group[0]
+        kind, type_, cands = _best(group, gazetteer)
+        if kind in ("label", "alias") and h.j - h.i == 1 and p.words[h.i].islower():
+            continue  # a lower-case one-word alias ("alliance") needs more context than we have
+        place = kind == "metonym" and is_place(p, h.i, h.j, rules)
+        # "post-Soviet", "pro-Russian", "anti-Japanese" qualify something else: not actors
+        affixed = h.i >= 2 and p.words[h.i - 1] == "-" and p.lower[h.i - 2] in AFFIXES
+        out.append(Span(h.i, h.j, h.start, h.end, p.sent_of[h.i], type_, kind, cands,
+                        eid=cands[0] if len(cands) == 1 else None, place=place, modifier=affixed))
+    return out
+
+
+def _titles(p: Parsed, spans: list[Span]) -> list[Hit]:
+    # a title inside a gazetteer name ("Secretary General" in an org label) is not a title,
+    # but "Foreign Ministry spokesman" wins over the ministry's name
+    names = {k for s in spans if s.type != "State" and s.subtype != "GovernmentBody" for k in range(s.i, s.j)}
+    hits = [h for h in p.titles if not any(k in names for k in range(h.i, h.j))]
+    return [g[0] for g in _longest(hits)]
+
+
+def _body_in(t: Hit, bodies: dict[int, Span]) -> Span | None:
+    """A government body overlapping a title ("Chinese Foreign Ministry" in "... spokesman")."""
+    return next((bodies[k] for k in range(t.i, t.j) if k in bodies), None)
+
+
+def state_before(p: Parsed, i: int, ends_at: dict[int, Span]) -> Span | None:
+    """The State or Organization mention qualifying a title that starts at token i."""
+    k, s0 = i, p.sents[p.sent_of[i]][0] if i < len(p.words) else i
+    for _ in range(5):
+        if k in ends_at and ends_at[k].type in ("State", "Organization"):
+            return ends_at[k]
+        if k - 1 < s0 or p.lower[k - 1] not in TITLE_SKIP and "-" not in p.words[k - 1]:
+            return None
+        k -= 1
+    return None
+
+
+def state_after(p: Parsed, j: int, starts_at: dict[int, Span]) -> Span | None:
+    """"of Russia" right after a name or title."""
+    if j + 1 < len(p.words) and p.lower[j] == "of":
+        k = j + 2 if p.lower[j + 1] == "the" else j + 1
+        sp = starts_at.get(k)
+        if sp and sp.type in ("State", "Organization"):
+            return sp
+    return None
+
+
+def _person_at(p: Parsed, k: int, starts_at: dict[int, Span], rules: Rules,
+               stop: set[int]) -> tuple[int, Span | None]:
+    """A person's name at token k (after honorifics and ranks): (end token, gazetteer span or None).
+
+    ``stop`` holds the tokens where a non-person mention starts (a name never runs into one)."""
+    ranks = rules.cue("honorific") | rules.cue("rank")
+    while k < len(p.words) and (p.words[k] in ranks or (p.words[k] == "-" and p.words[k - 1] in ranks)):
+        k += 1
+    sp = starts_at.get(k)
+    if sp is not None and sp.type != "Official":
+        return k, None
+    if sp is not None and (sp.kind != "surname" or name_run(p, k, stop) <= sp.j):
+        return sp.j, sp
+    return name_run(p, k, stop), None  # "Li Gun" is not the gazetteer's "Li"
+
+
+def _names_after(p: Parsed, k: int, plural: bool, starts_at, rules, stop) -> list[tuple[int, int, Span | None]]:
+    """Names following a title: one, or a list ("X, Y and Z") after a plural title."""
+    out = []
+    while k < len(p.words):
+        end, sp = _person_at(p, k, starts_at, rules, stop)
+        first = k
+        while first < end and (p.words[first] in rules.cue("honorific") or p.words[first] in rules.cue("rank")
+                               or p.words[first] == "-"):
+            first += 1
+        if end <= first:
+            break
+        out.append((first, end, sp))
+        if not plural:
+            break
+        k = end
+        while k < len(p.words) and p.lower[k] in PRONOUN_AFTER:
+            k += 1
+        if k == end:
+            break
+    return out
+
+
+def find_people(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
+    """Officials read next to a title ("Russian Foreign Minister Igor Ivanov") and bare offices.
+
+    Returns new person spans (title+name, office) and the qualifying adjectives marked as modifiers.
+    """
+    starts_at = {s.i: s for s in spans}
+    ends_at = {s.j: s for s in spans}
+    out: dict[tuple[int, int], Span] = {}
+    bodies = {k: s for s in spans if s.subtype == "GovernmentBody" for k in range(s.i, s.j)}
+    stop = {k for k, s in starts_at.items() if s.type != "Official"}
+    for t in _titles(p, spans):
+        title = rules.titles[int(t.id)]
+        plural = t.label == "TITLES"
+        pre = _body_in(t, bodies) or state_before(p, t.i, ends_at)
+        k = t.j + 1 if t.j < len(p.words) and p.words[t.j] == "," else t.j
+        names = _names_after(p, k, plural, starts_at, rules, stop)
+        if names and names[0][0] >= names[0][1]:
+            names = []
+        if not names:
+            _appositive_or_office(p, t, title, plural, pre, starts_at, ends_at, out)
+            continue
+        post = state_after(p, names[-1][1], starts_at)
+        states = _respectively(p, t, names, ends_at) or [pre or post] * len(names)
+        for (a, b, sp), st in zip(names, states):
+            _add_person(p, out, a, b, sp, title, st)
+        if pre is not None and len(names) == 1:
+            out[(pre.i, pre.j)] = pre.with_(modifier=True)
+    return sorted(out.values(), key=lambda s: (s.i, s.j))
+
+
+def _add_person(p: Parsed, out: dict, a: int, b: int, sp: Span | None, title, st: Span | None) -> None:
+    base = sp or Span(a, b, p.starts[a], p.ends[b - 1], p.sent_of[a], "Official", "title+name",
+                      name=p.span_text(a, b))
+    out[(base.i, base.j)] = base.with_(role=title.title, office=title.office,
+                                       state=(st.state if st.subtype == "GovernmentBody" else None) or st.eid
+                                       if st is not None else None)
+
+
+def _appositive_or_office(p, t, title, plural, pre, starts_at, ends_at, out) -> None:
+    """"Colin Powell, the US secretary of state" or a bare office "the Russian president"."""
+    k = t.i - 1 if pre is None else pre.i - 1
+    while k >= 0 and p.lower[k] in ("the", "a", "an"):
+        k -= 1
+    if k > 0 and p.words[k] == ",":
+        sp = ends_at.get(k)
+        if sp is not None and sp.type == "Official":
+            out[(sp.i, sp.j)] = sp.with_(role=title.title, office=title.office, state=pre.eid if pre else None)
+            if pre is not None:
+                out[(pre.i, pre.j)] = pre.with_(modifier=True)
+            return
+        a = k
+        while a - 1 >= p.sents[p.sent_of[k]][0] and is_cap(p.words[a - 1]) and (a - 1) not in starts_at:
+            a -= 1
+        if k - a >= 2:
+            _add_person(p, out, a, k, None, title, pre)
+            if pre is not None:
+                out[(pre.i, pre.j)] = pre.with_(modifier=True)
+            return
+    st = pre or state_after(p, t.j, starts_at)
+    if not plural and title.office and st is not None and st.type == "State" and st.eid:
+        out[(t.i, t.j)] = Span(t.i, t.j, t.start, t.end, p.sent_of[t.i], "Official", "office",
+                               role=title.title, state=st.eid, name=title.role_class)
+        out[(st.i, st.j)] = st.with_(modifier=True)
+
+
+def _respectively(p: Parsed, t: Hit, names, ends_at) -> list[Span | None]:
+    """"Russian and Chinese Deputy Foreign Ministers A and B, respectively": states in order."""
+    end = names[-1][1]
+    tail = [w for w in p.lower[end:end + 3] if w != ","]
+    if not tail or tail[0] != "respectively":
+        return []
+    states, k = [], t.i
+    while k in ends_at and ends_at[k].type == "State":
+        sp = ends_at[k]
+        states.insert(0, sp)
+        k = sp.i - 1 if sp.i > 0 and p.lower[sp.i - 1] in ("and", ",") else -1
+        if k < 0:
+            break
+    return states if len(states) == len(names) else []

@@ -1,0 +1,100 @@
+"""The extractor's internal mention record and small token predicates shared by its stages.
+
+:class:`Span` is richer than :class:`~diplograph.graph.model.Mention` (token range, kind, modifier
+flag); it is converted to a ``Mention`` when the extraction is assembled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.graph.extract.parse import Parsed
+from diplograph.graph.model import Mention
+
+ACTOR_TYPES = ("State", "Official", "Organization")
+MONTHS = frozenset("january february march april may june july august september october november december "
+                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "van", "von", "da", "ibn", "del", "la", "le", "du", "der", "abu"})
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A mention inside the extractor.
+
+    Attributes:
+        i, j: Token range [i, j).
+        kind: How it was found: a gazetteer kind (label, alias, adjective, demonym, prefix, metonym,
+            surname) or a discovery rule (title+name, office, organization, acronym, agreement, outlet).
+        modifier: True for an adjective that only qualifies a person or an agreement ("Russian" in
+            "Russian Foreign Minister Igor Ivanov"); it names the state but is not an actor itself.
+        name: Canonical name of a discovered entity.
+        subtype: Organization or Agreement subtype, when known.
+        state_origin: "text" when the official's state was read in the text, else "gazetteer".
+    """
+
+    i: int
+    j: int
+    start: int
+    end: int
+    sent: int
+    type: str
+    kind: str
+    candidates: tuple[str, ...] = ()
+    eid: str | None = None
+    role: str | None = None
+    office: bool = True
+    state: str | None = None
+    place: bool = False
+    modifier: bool = False
+    name: str | None = None
+    subtype: str | None = None
+    plural: bool = False
+    state_origin: str = "text"
+
+    def with_(self, **changes) -> "Span":
+        """A copy with some fields changed (``dataclasses.replace`` without its per-call checks:
+        this runs for most mentions of long documents)."""
+        new = object.__new__(Span)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
+
+
+def to_mention(span: Span, text: str) -> Mention:
+    """The public record of a span."""
+    return Mention(start=span.start, end=span.end, text=text[span.start:span.end], type=span.type,
+                   entity_id=span.eid, rule=span.kind, sentence=span.sent, candidates=span.candidates,
+                   role=span.role, state=span.state, place=span.place)
+
+
+def is_cap(word: str) -> bool:
+    """A capitalised word that can be part of a proper name ("Ivanov", "Moo", "W.")."""
+    return bool(word) and word[0].isupper() and (any(c.isalpha() for c in word)) and word.upper() != word.lower() \
+        and (len(word) > 1 or word.isalpha())
+
+
+def is_name_token(p: Parsed, k: int) -> bool:
+    """A token that may continue a person's name."""
+    w = p.words[k]
+    if p.lower[k] in MONTHS or w in {"I", "The", "A", "An", "In", "On", "At", "But", "And", "Yet", "With"}:
+        return False
+    return is_cap(w) or bool(_INITIAL.match(w))
+
+
+def name_run(p: Parsed, k: int, stop: set[int], limit: int = 5) -> int:
+    """End token of a proper-name run starting at k (k itself when none)."""
+    j = k
+    sent_end = p.sents[p.sent_of[k]][1] if k < len(p.words) else k
+    while j < sent_end and j - k < limit and j not in stop:
+        if is_name_token(p, j):
+            j += 1
+        elif p.words[j] == "-" and j > k and j + 1 < sent_end and p.ends[j - 1] == p.starts[j] \
+                and p.ends[j] == p.starts[j + 1] and p.words[j + 1][:1].isalpha():
+            j += 2  # "Moo-hyun", "Ordyn-Nashchokin"
+        elif p.lower[j] in NAME_PARTICLES and j > k and j + 1 < sent_end and is_cap(p.words[j + 1]):
+            j += 1
+        else:
+            break
+    return j
+
