@@ -1,0 +1,154 @@
+"""Stage: rdflib Dataset -> plain node and edge records (and a networkx view) for HTML and Gephi.
+
+Entities (anything typed with a core class: State, Official, Organization, Agreement) become
+nodes; direct facts between them become edges, one per (subject, relation, object), carrying the
+evidence quotes and dates of the facts and events behind them. Events whose relation is not a
+direct fact become edges named by their event type. The dataset is only read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+import rdflib
+from rdflib import RDF, RDFS, URIRef
+from rdflib.namespace import SKOS
+
+from diplograph.exports.rdf import PREFIXES
+
+DG = rdflib.Namespace(PREFIXES["dg"])
+PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = rdflib.Namespace("http://schema.org/")
+CORE_TYPES = ("State", "Official", "Organization", "Agreement")
+POSITIVE = {"met", "signed", "supports", "joins", "partyTo", "memberOf", "officialOf",
+            "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+NEGATIVE = {"criticizes", "withdrawsFrom", "DISAPPROVE", "REJECT", "ACCUSE", "THREATEN", "PROTEST",
+            "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}
+NEUTRAL = {"memberOf", "officialOf", "partyTo", "cites"}
+
+
+def local(iri: object) -> str:
+    """The local name of an IRI (after the last '#' or '/')."""
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _label(ds: rdflib.Dataset, node: URIRef) -> str:
+    labels = sorted(ds.objects(node, RDFS.label), key=lambda lit: (getattr(lit, "language", None) != "en", str(lit)))
+    return str(labels[0]) if labels else local(node)
+
+
+def sign(relation: str, weight: float | None = None) -> str:
+    """'+', '-' or '0' for a relation or event type (an explicit dg:weight wins)."""
+    if weight is not None:
+        return "+" if weight > 0 else "-" if weight < 0 else "0"
+    if relation in NEUTRAL:
+        return "0"
+    return "+" if relation in POSITIVE else "-" if relation in NEGATIVE else "0"
+
+
+def nodes(ds: rdflib.Dataset) -> list[dict]:
+    """One record per entity: id (IRI), label, type, subtypes, role, aliases, sorted by id."""
+    out = {}
+    for core in CORE_TYPES:
+        for n in ds.subjects(RDF.type, DG[core]):
+            if not isinstance(n, URIRef) or str(n) in out:
+                continue
+            types = sorted({local(t) for t in ds.objects(n, RDF.type)} - {core})
+            out[str(n)] = {
+                "id": str(n), "label": _label(ds, n), "type": core, "subtypes": types,
+                "role": "; ".join(sorted(str(r) for r in ds.objects(n, DG.roleTitle))),
+                "aliases": sorted({str(a) for a in ds.objects(n, SKOS.altLabel)}),
+            }
+    return [out[k] for k in sorted(out)]
+
+
+def _doc_dates(ds: rdflib.Dataset) -> dict[str, str]:
+    return {str(d): str(v) for d, v in ds.subject_objects(SCHEMA.datePublished)}
+
+
+def _evidence(ds: rdflib.Dataset, holder: URIRef, dates: dict[str, str]) -> list[dict]:
+    out = []
+    for ev in ds.objects(holder, DG.evidence):
+        doc = next(iter(sorted(str(d) for d in ds.objects(ev, DG.document))), "")
+        for quote in ds.objects(ev, DG.quote):
+            out.append({"quote": str(quote), "doc": local(doc), "date": dates.get(doc, "")})
+    return out
+
+
+def _weights(ds: rdflib.Dataset) -> dict[str, float]:
+    return {str(t): float(w) for t, w in ds.subject_objects(DG.weight)}
+
+
+def _truthy_edges(ds: rdflib.Dataset, ids: set[str], acc: dict) -> None:
+    for s, p, o in ds.triples((None, None, None)):
+        if str(p).startswith(str(DG)) and str(s) in ids and str(o) in ids:
+            acc[(str(s), local(p), str(o))]  # noqa: B018 - touching the defaultdict creates the edge
+
+
+def _fact_edges(ds: rdflib.Dataset, ids: set[str], dates: dict[str, str], acc: dict) -> None:
+    for rec in ds.subjects(RDF.type, RDF.Statement):
+        s, p, o = (ds.value(rec, RDF[x]) for x in ("subject", "predicate", "object"))
+        if str(s) not in ids or str(o) not in ids:
+            continue
+        edge = acc[(str(s), local(p), str(o))]
+        edge["origin"].update(str(v) for v in ds.objects(rec, DG.origin))
+        for item in _evidence(ds, rec, dates):
+            edge["evidence"].append(item)
+            edge["dates"].add(item["date"])
+
+
+def _event_edges(ds: rdflib.Dataset, ids: set[str], dates: dict[str, str], acc: dict) -> None:
+    weights = _weights(ds)
+    for ev in ds.subjects(RDF.type, DG.Event):
+        actor, target = ds.value(ev, DG.actor), ds.value(ev, DG.target)
+        if str(actor) not in ids or str(target) not in ids or ds.value(ev, DG.negated) == rdflib.Literal(True):
+            continue
+        etype, relation = ds.value(ev, DG.eventType), ds.value(ev, DG.relation)
+        edge = acc[(str(actor), local(relation) if relation else local(etype), str(target))]
+        edge["events"].add(local(etype))
+        edge["weight"] = weights.get(str(etype), edge.get("weight"))
+        date = ds.value(ev, DG.date)
+        edge["dates"].add(str(date) if date else "")
+        edge["modality"].add(local(ds.value(ev, DG.modality) or ""))
+        edge["evidence"].extend(_evidence(ds, ev, dates))
+
+
+def _new_edge() -> dict:
+    return {"origin": set(), "evidence": [], "dates": set(), "events": set(), "modality": set(), "weight": None}
+
+
+def edges(ds: rdflib.Dataset, node_ids: set[str]) -> list[dict]:
+    """One record per (source, relation, target) between entities, sorted, with evidence and dates."""
+    acc: dict[tuple[str, str, str], dict] = defaultdict(_new_edge)
+    dates = _doc_dates(ds)
+    _truthy_edges(ds, node_ids, acc)
+    _fact_edges(ds, node_ids, dates, acc)
+    _event_edges(ds, node_ids, dates, acc)
+    out = []
+    for (s, rel, o), e in sorted(acc.items()):
+        evidence = sorted({tuple(sorted(x.items())): x for x in e["evidence"]}.values(),
+                          key=lambda x: (x["date"], x["doc"], x["quote"]))
+        out.append({"source": s, "target": o, "relation": rel, "sign": sign(rel, e["weight"]),
+                    "dates": sorted(d for d in e["dates"] if d), "origin": sorted(e["origin"]),
+                    "events": sorted(e["events"]), "modality": sorted(m for m in e["modality"] if m),
+                    "evidence": evidence})
+    return out
+
+
+def network(ds: rdflib.Dataset) -> tuple[list[dict], list[dict]]:
+    """Nodes and edges of the entity graph of a dataset."""
+    ns = nodes(ds)
+    return ns, edges(ds, {n["id"] for n in ns})
+
+
+def to_networkx(node_list: list[dict], edge_list: list[dict]) -> nx.MultiDiGraph:
+    """A MultiDiGraph of the records (a fresh graph: callers may mutate it)."""
+    g = nx.MultiDiGraph()
+    for n in node_list:
+        g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+    for e in edge_list:
+        g.add_edge(e["source"], e["target"], key=e["relation"],
+                   **{k: v for k, v in e.items() if k not in ("source", "target")})
+    return g

@@ -1,0 +1,249 @@
+"""Stage: rdflib Dataset -> RDF bytes (Turtle, N-Triples, N-Quads, TriG, JSON-LD).
+
+Every RDF format goes through one path: each distinct term is converted once to a pyoxigraph
+term (literals cleaned, every IRI checked by ``pyoxigraph.NamedNode``), the triples become sorted,
+de-duplicated N-Triples/N-Quads text, and pyoxigraph parses that and writes the format with our
+fixed prefixes. rdflib's Turtle writer is not used: it is slow and grows faster than linearly on
+large graphs. The output is byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.stores.memory import Memory
+from rdflib.term import BNode, Literal, URIRef
+
+from diplograph.graph.errors import OutputError
+from diplograph.ontology.namespace import PREFIXES as _PREFIXES
+
+#: Fixed prefix bindings, in the order of graph/DESIGN.md (owned by the ontology package).
+PREFIXES: dict[str, str] = dict(_PREFIXES)
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_TYPE_FIRST = "<\x01>"  # sorts first; U+0001 is removed from literals and invalid in IRIs
+# Control characters (tab, LF, CR kept) and lone surrogates are not allowed in RDF literals.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def safe_literal_text(text: str) -> str:
+    """NFC text without control characters or lone surrogates; whitespace is kept as is.
+
+    >>> safe_literal_text("a\\x00b\\ud800c")
+    'abc'
+    """
+    text = _UNSAFE.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def named_node(value: str) -> ox.NamedNode:
+    """A pyoxigraph NamedNode, or OutputError naming the IRI that is not a valid absolute IRI."""
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise OutputError(f"invalid IRI {value!r}: {exc}") from None
+
+
+def _literal(term: Literal) -> ox.Literal:
+    text = safe_literal_text(str(term))
+    if term.language:
+        try:
+            return ox.Literal(text, language=term.language.lower())
+        except ValueError:
+            raise OutputError(f"invalid language tag {term.language!r} on {text[:40]!r}") from None
+    if term.datatype:
+        return ox.Literal(text, datatype=named_node(str(term.datatype)))
+    return ox.Literal(text)
+
+
+def _convert(term) -> object:
+    if isinstance(term, URIRef):
+        return named_node(str(term))
+    if isinstance(term, Literal):
+        return _literal(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", str(term)) or "b")
+    raise OutputError(f"unsupported RDF term {term!r}")
+
+
+class _Terms:
+    """Each distinct term's N-Triples string, converted and checked once.
+
+    Keys are plain strings and tuples: rdflib's own ``__eq__`` and ``__hash__`` are Python code
+    and would dominate the export time if its terms were the keys.
+    """
+
+    def __init__(self, type_first: bool = False) -> None:
+        # With type_first, rdf:type is written as a placeholder that sorts before every IRI.
+        self.cache: dict[object, str] = {_RDF_TYPE: _TYPE_FIRST} if type_first else {}
+
+    def nt(self, term) -> str:
+        kind = type(term)
+        if kind is URIRef:
+            key = str(term)
+        elif kind is Literal:
+            key = (str(term), term.language, str(term.datatype) if term.datatype is not None else None)
+        else:
+            key = (kind.__name__, str(term))
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = str(_convert(term))
+        return found
+
+
+def _without_gc(fn):
+    """Pause the cyclic garbage collector while ``fn`` runs: building millions of tuples otherwise
+    triggers full collections over the whole rdflib store again and again (super-linear time)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return wrapper
+
+
+def _store_tables(dataset: rdflib.Dataset):
+    """The memory store's per-graph triple sets, or None for another store.
+
+    rdflib's public ``graph.triples()`` also computes each triple's contexts, which costs more
+    than everything else here together; its in-memory store already holds a set per graph.
+    """
+    store = dataset.store
+    if type(store) is not Memory:
+        return None
+    table = getattr(store, "_Memory__contextTriples", None)
+    to_str = getattr(store, "_Memory__ctx_to_str", None)
+    return (table, to_str) if isinstance(table, dict) and callable(to_str) else None
+
+
+def _rdflib_graphs(dataset: rdflib.Dataset) -> Iterator[tuple[str, Iterable[tuple]]]:
+    tables = _store_tables(dataset)
+    for graph in dataset.graphs():
+        ident = graph.identifier
+        key = "" if ident == DATASET_DEFAULT_GRAPH_ID else str(ident)
+        if tables:
+            yield key, tables[0].get(tables[1](graph), ())
+        else:
+            yield key, graph.triples((None, None, None))
+
+
+def graph_lines(dataset: rdflib.Dataset, *, quads: bool = True, type_first: bool = False) -> dict[str, list[str]]:
+    """Each graph's N-Quads lines (N-Triples lines when ``quads`` is False), keyed by graph IRI.
+
+    The key "" is the default graph. Lines are neither sorted nor de-duplicated; with
+    ``type_first`` rdf:type is a placeholder (see :func:`_sorted`).
+    """
+    nt, graphs = _Terms(type_first).nt, {}
+    for key, triples in _rdflib_graphs(dataset):
+        tail = f" {named_node(key)} .\n" if key and quads else " .\n"
+        graphs.setdefault(key, []).extend(f"{nt(s)} {nt(p)} {nt(o)}{tail}" for s, p, o in triples)
+    return {k: v for k, v in sorted(graphs.items()) if v}
+
+
+def union_lines(dataset: rdflib.Dataset, *, type_first: bool = False) -> list[str]:
+    """N-Triples lines of the union of all graphs (read from rdflib's subject index when possible)."""
+    spo = getattr(dataset.store, "_Memory__spo", None) if _store_tables(dataset) else None
+    if not isinstance(spo, dict):
+        graphs = graph_lines(dataset, quads=False, type_first=type_first)
+        return [line for lines in graphs.values() for line in lines]
+    nt, lines = _Terms(type_first).nt, []
+    for s, pos in spo.items():
+        subject = nt(s) + " "
+        for p, objects in pos.items():
+            head = subject + nt(p) + " "
+            lines.extend(head + nt(o) + " .\n" for o in objects)
+    return lines
+
+
+def _sorted(lines: list[str], *, type_first: bool = False) -> bytes:
+    """Distinct lines sorted as text, as UTF-8; the rdf:type placeholder (sorted first, so that
+    Turtle writes ``a`` first for each subject) is put back."""
+    text = "".join(sorted(set(lines)))
+    return (text.replace(_TYPE_FIRST, f"<{_RDF_TYPE}>") if type_first else text).encode("utf-8")
+
+
+def _prefix_header() -> bytes:
+    return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()).encode()
+
+
+def _body(data: bytes) -> bytes:
+    """Drop pyoxigraph's own @prefix lines (their order is not ours)."""
+    lines = data.split(b"\n")
+    start = 0
+    while start < len(lines) and lines[start].startswith(b"@prefix "):
+        start += 1
+    return b"\n".join(lines[start:])
+
+
+def _spaced(body: bytes) -> bytes:
+    # pyoxigraph escapes newlines inside literals, so a line not starting with a tab starts a subject.
+    return body.replace(b"\n", b"\n\n").replace(b"\n\n\t", b"\n\t")
+
+
+@_without_gc
+def to_turtle(dataset: rdflib.Dataset) -> bytes:
+    """The union graph as Turtle with the fixed prefixes, one blank line between subjects."""
+    text = _sorted(union_lines(dataset, type_first=True), type_first=True)
+    triples = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return _prefix_header() + b"\n" + _spaced(_body(data)).rstrip(b"\n") + b"\n"
+
+
+@_without_gc
+def to_trig(dataset: rdflib.Dataset) -> bytes:
+    """TriG with one named graph per document (and one for the views), graphs in IRI order."""
+    graphs = graph_lines(dataset, type_first=True)
+    text = b"".join(_sorted(lines, type_first=True) for lines in graphs.values())
+    data = ox.serialize(ox.parse(text, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    return _prefix_header() + b"\n" + _body(data)
+
+
+@_without_gc
+def to_ntriples(dataset: rdflib.Dataset) -> bytes:
+    """The union graph as sorted, de-duplicated N-Triples lines."""
+    return _sorted(union_lines(dataset))
+
+
+@_without_gc
+def to_nquads(dataset: rdflib.Dataset) -> bytes:
+    """Every quad, with its named graph, as sorted N-Quads lines."""
+    return _sorted([line for lines in graph_lines(dataset).values() for line in lines])
+
+
+def to_jsonld(dataset: rdflib.Dataset) -> bytes:
+    """JSON-LD (named graphs kept) compacted with an @context built from the fixed prefixes."""
+    clean = rdflib.Dataset()
+    clean.parse(data=to_nquads(dataset), format="nquads")
+    text = clean.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
+    return (json.dumps(_canonical(json.loads(text)), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def _canonical(value):
+    """Sort every JSON-LD array (node lists and value sets are unordered), recursively."""
+    if isinstance(value, dict):  # "@list" arrays are ordered: keep them as they are
+        return {k: (v if k == "@list" else _canonical(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def read_dataset(data: bytes | str, fmt: str) -> rdflib.Dataset:
+    """Parse N-Quads/TriG/Turtle/N-Triples bytes into a Dataset(default_union=True)."""
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(data=data, format=fmt)
+    return ds

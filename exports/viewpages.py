@@ -1,0 +1,38 @@
+"""Stage: rdflib Dataset -> the views' HTML pages (dyads, triangles, an actor's ego network).
+
+Reads the relationship views of :mod:`diplograph.graph.views` (never mutating its graph) and hands
+plain rows to the page functions of :mod:`diplograph.exports.html`.
+"""
+
+from __future__ import annotations
+
+import rdflib
+
+from diplograph.exports import charts, html
+
+
+def _views():
+    from diplograph.graph import views  # imported late: the views package is optional for exports
+
+    return views
+
+
+def view_pages(dataset: rdflib.Dataset, *, by: str = "quarter", limit: int = 100) -> dict[str, str]:
+    """``{"dyads.html": ..., "triangles.html": ...}`` for a dataset.
+
+    Args:
+        dataset: The built dataset.
+        by: Period of the charts: "month", "quarter" or "year".
+        limit: Keep the triangles with most events, at most this many.
+    """
+    views = _views()
+    G = views.load_graph(dataset)
+    table = {k: d for k, d in views.dyads(G).items() if d.count}
+    by_period = views.dyads_by_period(G, by)
+    labels = {n: views.label(G, n) for n in G.nodes}
+    tris = views.triangles(table, limit=limit)
+    timelines = {tuple(t.members): views.timeline(by_period, *t.members) for t in tris}
+    return {
+        "dyads.html": html.render_dyads_page(charts.dyad_rows(table, by_period, labels)),
+        "triangles.html": html.render_triangle_page(charts.triangle_rows(tris, timelines, labels)),
+    }
