@@ -103,7 +103,7 @@ def _object(fact: Fact, doc: URIRef):
     return node(fact.o)
 
 
-def add_fact(g: Graph, fact: Fact, doc: URIRef, doc_id: str) -> None:
+def add_fact(g: Graph, fact: Fact, doc: URIRef, doc_id: str) -> URIRef:
     s = doc if fact.p == "cites" else node(fact.s)
     o = _object(fact, doc)
     g.add((s, DG[fact.p], o))
@@ -116,6 +116,20 @@ def add_fact(g: Graph, fact: Fact, doc: URIRef, doc_id: str) -> None:
     g.add((f, PROV.wasDerivedFrom, doc))
     for ev in fact.evidence:
         g.add((f, DG.evidence, add_evidence(g, ev)))
+    return f
+
+
+def add_term_of_office(g: Graph, record: URIRef, fact: Fact, on: PartialDate | None, gazetteer) -> None:
+    """The gazetteer's dates of the office behind an officialOf fact, held on the document's date."""
+    if gazetteer is None or on is None:
+        return
+    for office in gazetteer.offices(fact.s, on.first_day()):
+        if office.of == fact.o:
+            if office.start:
+                g.add((record, SCHEMA.startDate, date_literal(office.start)))
+            if office.end:
+                g.add((record, SCHEMA.endDate, date_literal(office.end)))
+            return
 
 
 def event_node(ev: Event) -> URIRef:
@@ -184,7 +198,9 @@ def to_rdf(ex: Extraction, gazetteer=None) -> Graph:
     doc = add_document(g, ex)
     add_entities(g, ex, gazetteer)
     for fact in sorted(set(ex.facts) | set(lifted_facts(ex, gazetteer)), key=repr):
-        add_fact(g, fact, doc, ex.document.id)
+        record = add_fact(g, fact, doc, ex.document.id)
+        if fact.p == "officialOf":
+            add_term_of_office(g, record, fact, ex.document.date, gazetteer)
     for ev in ex.events:
         add_event(g, ev, doc)
     return g
