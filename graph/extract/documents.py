@@ -136,7 +136,8 @@ def decode(raw: bytes, label: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError:  # a byte the code page leaves undefined: Latin-1 reads every byte
             encoding, text = "latin-1", raw.decode("latin-1")
         warnings.append(f"{label}: not UTF-8; decoded as {encoding}")
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # lstrip: a file saved twice with a BOM (or two files concatenated) starts with several marks.
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{label}: empty document")
     if len(_CONTROL.findall(text)) > 0.3 * len(text):
