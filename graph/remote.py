@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -129,7 +130,8 @@ def validate_endpoint(endpoint: str) -> str:
     """Check a Graph Store endpoint URL: http(s), a host, no credentials in it."""
     parts = urlsplit(endpoint.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise RemoteError(f"{endpoint}: the endpoint must be an http:// or https:// URL")
+        shown = re.sub(r"[^/@\s]*@", "***@", endpoint)  # never echo credentials written into the URL
+        raise RemoteError(f"{shown}: the endpoint must be an http:// or https:// URL")
     if parts.username or parts.password:
         raise RemoteError(f"{parts.scheme}://{parts.hostname}: put credentials in ${USER_VAR} and "
                           f"${PASSWORD_VAR} (or ${TOKEN_VAR}), not in the URL")

@@ -33,7 +33,6 @@ def test_hardening_push_refuses_credentials_in_url(endpoint):
     assert SECRET not in str(err.value) and "\n" not in str(err.value)
 
 
-@pytest.mark.xfail(strict=True, reason="remote.validate_endpoint echoes the whole URL when the scheme is wrong")
 @pytest.mark.parametrize("endpoint", [f"ftp://ana:{SECRET}@example.org/store", f"ana:{SECRET}@example.org/store"])
 def test_hardening_push_bad_scheme_hides_credentials(endpoint):
     with pytest.raises(RemoteError) as err:

@@ -40,6 +40,8 @@ def friendly(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click prints usage errors itself, with its own exit codes
         except DiplographError as exc:
             _fail(str(exc), exc.exit_code)
         except OSError as exc:
