@@ -1,6 +1,7 @@
 """How often the graph holds PLOVER's gold event: its type, between actors of the recorded states.
 
 usage: python bench/plover_events.py [--records ../shared/reference/plover/PLOVER_GSR_CAMEO.json] [--misses]
+       [--explain TYPE|all]
 
 Each of the 322 records of PLOVER's gold standard (record 0 documents the file) is one sentence
 with an event type and source/target actors coded by country. Each sentence is built as a
@@ -100,6 +101,26 @@ def run(records: list[dict]) -> tuple[list[tuple[dict, dict[str, bool]]], list[s
     return results, errors
 
 
+def explain(records: list[dict], results: list[tuple[dict, dict[str, bool]]], kind: str) -> str:
+    """Per missed record (of one canonical type, or "all"): the wanted dyad, the sentence, its
+    mentions and the events read from it (a diagnostic; nothing is stored)."""
+    gaz = gazetteer_mod.load()
+    lines = []
+    for i, (record, verdict) in enumerate(results):
+        want = canonical(record["event"])
+        if verdict["directed"] or kind not in ("all", want):
+            continue
+        doc = parse_document(record["text"].encode("utf-8"), doc_id=f"plover-{i:03d}", date=record.get("date"))
+        ex = extract(doc, gaz)
+        lines.append(f"## {record['id']} {want} {sorted(codes(record.get('source')))} -> "
+                     f"{sorted(codes(record.get('target')))}\n   {record['text'].strip()}")
+        lines.append("   mentions: " + ", ".join(f"{m.text}={m.entity_id}{' (place)' if m.place else ''}"
+                                                for m in ex.mentions))
+        lines.append("   events:   " + ", ".join(f"{e.event_type}({e.trigger}) {e.actor} -> {e.target}"
+                                                for e in ex.events))
+    return "\n".join(lines)
+
+
 def table(results: list[tuple[dict, dict[str, bool]]]) -> str:
     groups: dict[str, list[dict[str, bool]]] = defaultdict(list)
     for record, verdict in results:
@@ -122,12 +143,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=Path,
                         default=ROOT.parent / "shared" / "reference" / "plover" / "PLOVER_GSR_CAMEO.json")
     parser.add_argument("--misses", action="store_true", help="Print the ids of records not found (directed).")
+    parser.add_argument("--explain", metavar="TYPE", help="Print each missed record of TYPE (or 'all') with "
+                        "its mentions and events.")
     args = parser.parse_args(argv)
     records = [r for r in json.loads(args.records.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
     results, errors = run(records)
     print(table(results))
     if errors:
         print(f"\n{len(errors)} sentences failed to build (counted as not found):\n  " + "\n  ".join(errors[:10]))
+    if args.explain:
+        print("\n" + explain(records, results, args.explain.upper() if args.explain != "all" else "all"))
     if args.misses:
         print("\nmissed (directed): " + " ".join(r["id"] for r, v in results if not v["directed"]))
     return 0

@@ -220,6 +220,11 @@ def _candidates(text: str, start: int, end: int, ref: PartialDate | None) -> lis
     return sorted(found, key=lambda c: c[:3])
 
 
+# Every pattern above needs one of these: a cheap search that lets date-free text return at once.
+_MAY_HAVE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+                            r"|summer|fall|autumn|winter|spring|month|year|week|[Yy]esterday|[Tt]o(?:day|morrow|night)")
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None,
                reference: PartialDate | None = None) -> list[DateMention]:
     """Find the date expressions in ``text[start:end]``.
@@ -234,6 +239,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         Non-overlapping mentions in text order; the longest match wins at a position.
     """
     end = len(text) if end is None else end
+    if not _MAY_HAVE_DATE.search(text, start, end):
+        return []
     kept: list[DateMention] = []
     for _, _, _, mention in _candidates(text, start, end, reference):
         if not kept or mention.start >= kept[-1].end:

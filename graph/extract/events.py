@@ -83,7 +83,7 @@ def _cue_before(p: Parsed, k: int, lo: int, cues: frozenset[str], window: int) -
     words = p.lower[max(lo, k - window):k]
     if not words:
         return False
-    if any(w in cues for w in words):
+    if not cues.isdisjoint(words):
         return True
     phrases = _PHRASES.get(cues)
     if phrases is None:
@@ -94,12 +94,23 @@ def _cue_before(p: Parsed, k: int, lo: int, cues: frozenset[str], window: int) -
     return any(c in text for c in phrases)
 
 
+_NOT_NO: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _without_no(cues: frozenset[str]) -> frozenset[str]:
+    """The negation cues but "no" (computed once: a fresh set per trigger costs a hash each time)."""
+    if cues not in _NOT_NO:
+        _NOT_NO.clear()
+        _NOT_NO[cues] = cues - {"no"}
+    return _NOT_NO[cues]
+
+
 def _modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> tuple[str, bool, bool]:
     """(modality, negated, hedged) from the words around the trigger."""
     s0, s1 = p.sents[p.sent_of[hit.i]]
     after = p.lower[hit.j:min(s1, hit.j + 3)]
     called_off = any(w in CALLED_OFF for w in p.lower[hit.j:s1])
-    negated = called_off or _cue_before(p, hit.i, lo, rules.cue("negation") - {"no"}, 3) or \
+    negated = called_off or _cue_before(p, hit.i, lo, _without_no(rules.cue("negation")), 3) or \
         (_cue_before(p, hit.i, lo, frozenset({"no"}), 2) and trig.nominal)
     forecast = _cue_before(p, hit.i, lo, rules.cue("forecast"), 4) or \
         (trig.nominal and any(w in ("planned", "scheduled", "expected") for w in after))
@@ -184,6 +195,10 @@ class Context:
         prev_verb_end: Where the previous verb trigger ends (noun triggers take no actor before it).
         prev_actors: Actors of the previous verb trigger of the sentence (an elided subject).
         verb_starts: Where the sentence's verb triggers start.
+        next_noun: Where the next noun trigger of the sentence starts ("seek accommodation with X":
+            X is the target of the noun; an event that asserts no fact reaches past verb triggers).
+        places: States named as places ("in Serbia", "arrived in Amman"): the fallback target of
+            an event that asserts no relation ("demonstrated in Serbia", "arrived in Amman for talks").
     """
 
     mentions: tuple[Span, ...]
@@ -193,6 +208,8 @@ class Context:
     prev_verb_end: int = 0
     prev_actors: tuple[Span, ...] = ()
     verb_starts: tuple[int, ...] = ()
+    places: tuple[Span, ...] = ()
+    next_noun: int = 1 << 30
 
 
 def _actors(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> list[Span]:
@@ -211,7 +228,27 @@ def _actors(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> li
         return _before(gs, lo - 1, s0, None)  # "X, who visited Y, proposed": X proposed
     if ctx.prev_actors and "and" in p.lower[max(s0, hit.i - 3):hit.i]:
         return list(ctx.prev_actors)  # "X met Y and later held talks with Z": X held the talks
-    return _before(gs, hit.i, lo, None) or _subject(gs, hit.i)
+    return _apposed(p, gs, hit.i, lo) or _before(gs, hit.i, lo, None) or _subject(gs, hit.i)
+
+
+AUXILIARY = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "also", "again", "then",
+                       "later", "has been", "had been"})
+
+
+def _apposed(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
+    """"X, a key ally of Y, has refused": the group right before the apposition's first comma."""
+    m = k
+    while m > lo and p.lower[m - 1] in AUXILIARY:
+        m -= 1
+    if m <= lo or p.lower[m - 1] != ",":
+        return []
+    opening = next((c for c in range(m - 2, lo - 1, -1) if p.lower[c] == ","), None)
+    if opening is None or m - 1 - opening > 12:
+        return []
+    for g in gs:
+        if g[-1].j == opening and g[0].i >= lo:
+            return [s for s in g if s.type in ACTOR_TYPES]
+    return []
 
 
 def _targets(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) -> list[Span]:
@@ -220,9 +257,12 @@ def _targets(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) -> l
     if trig.strict_target:
         targets = _after(p, gs, hit.j, s1, 3, True)
     else:
-        targets = _after(p, gs, hit.j, min(ctx.next_trigger, hi), 6, False)
+        loose = not trig.relation and not trig.nominal  # an event that asserts no fact may reach further
+        targets = _after(p, gs, hit.j, min(ctx.next_noun if loose else ctx.next_trigger, hi), 10 if loose else 6, False)
         if trig.nominal and targets and p.lower[hit.j] not in TARGET_PREP and p.lower[hit.j - 1] not in TARGET_PREP:
             targets = []
+    if not targets and trig.relation is None:
+        targets = [s for s in ctx.places if hit.j <= s.i < min(ctx.next_trigger, hi) and s.i - hit.j <= 8][:1]
     if trig.relation == "met":
         verb_next = min([h for h in ctx.verb_starts if h > hit.i] + [hi])
         targets = _with_group(p, gs, hit.i, verb_next) or [t for t in targets if t.type != "Organization"]
@@ -264,6 +304,10 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
               and not (s.type == "State" and s.i > 0 and p.lower[s.i - 1] in LOCATIVE)]
     covered = {k for s in spans if s.modifier for k in range(s.i, s.j)}
     covered |= {k for h in p.titles for k in range(h.i, h.j)}
+    places: dict[int, list[Span]] = {}
+    for s in spans:
+        if s.eid and s.type == "State" and not s.modifier and (s.place or (s.i > 0 and p.lower[s.i - 1] in LOCATIVE)):
+            places.setdefault(s.sent, []).append(s)
     by_sent: dict[int, list[Span]] = {}
     for s in actors:
         by_sent.setdefault(s.sent, []).append(s)
@@ -275,7 +319,8 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
     prev_met: tuple[Span, ...] = ()
     for sent in sorted(hits_by_sent):
         mentions = by_sent.get(sent, [])
-        base = Context(tuple(mentions), tuple(tuple(g) for g in groups(p, mentions, covered)))
+        base = Context(tuple(mentions), tuple(tuple(g) for g in groups(p, mentions, covered)),
+                       places=tuple(places.get(sent, ())))
         found, prev_met = _sentence_readings(p, hits_by_sent[sent], base, rules, prev_met)
         out.extend(found)
     return out
@@ -291,6 +336,7 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
         before = [r for r in out if not r.trigger.nominal]
         prev_verb = max((h.j for h in hits[:n] if not rules.trigger(h.id).nominal), default=0)
         ctx = replace(base, prev_met=prev_met, next_trigger=hits[n + 1].i if n + 1 < len(hits) else 1 << 30,
+                      next_noun=min([h.i for h in hits[n + 1:] if rules.trigger(h.id).nominal] + [1 << 30]),
                       prev_verb_end=prev_verb if n and not rules.trigger(hits[n - 1].id).nominal else 0,
                       prev_actors=before[-1].actors if before else (), verb_starts=verbs)
         r = read_trigger(p, hit, rules.trigger(hit.id), ctx, rules)
@@ -298,4 +344,25 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
         if r.trigger.relation == "met" and len({s.eid for s in r.actors + r.targets}) >= 2 \
                 and not r.negated and r.modality != "forecast":
             prev_met = r.actors + r.targets
-    return out, prev_met
+    return _chain(p, out), prev_met
+
+
+CHAIN_GAP = frozenset({"to", "not", "also", "again", "be", "help", "further", "immediately", "today", "now",
+                       "once", "soon", "jointly"})
+
+
+def _chain(p: Parsed, out: list[Reading]) -> list[Reading]:
+    """"X threatened to cut ties with Y": a verb trigger whose complement is another trigger ("to")
+    lends that trigger its actors and takes its targets when it has none of its own."""
+    out = list(out)
+    for n in range(len(out) - 1, 0, -1):
+        head, tail = out[n - 1], out[n]
+        gap = p.lower[head.hit.j:tail.hit.i]
+        if head.trigger.nominal or "to" not in gap or not set(gap) <= CHAIN_GAP or not head.actors:
+            continue
+        if not set(tail.actors) & set(head.actors) and not tail.one_group:
+            out[n] = tail = replace(tail, actors=head.actors,
+                                    targets=tuple(t for t in tail.targets if t not in head.actors))
+        if not head.targets and not head.one_group:
+            out[n - 1] = replace(head, targets=tuple(t for t in tail.targets if t not in head.actors))
+    return out

@@ -49,11 +49,42 @@ def _pairs(r: Reading) -> list[tuple[Span, Span | None]]:
     return [(a, t) for a in r.actors for t in targets] or [(a, None) for a in r.actors]
 
 
+# PLOVER codes an announced intention by its sign, not by the act announced: "will send aid" is
+# AGREE (intent to cooperate), "would impose sanctions" is THREATEN, "will not accept" is REJECT.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+
+
+def intent_type(event_type: str, modality: str, negated: bool, conditional: bool = False) -> str:
+    """The PLOVER type of an event as modality and negation leave it.
+
+    >>> intent_type("AID", "forecast", False), intent_type("SANCTION", "forecast", False)
+    ('AGREE', 'THREATEN')
+    >>> intent_type("CONCEDE", "forecast", True), intent_type("AID", "act", False)
+    ('REJECT', 'AID')
+    >>> intent_type("RETREAT", "forecast", False, conditional=True)
+    'THREATEN'
+    """
+    if modality != "forecast":
+        return event_type
+    if conditional and not negated and event_type in COOPERATIVE | CONFLICTUAL:
+        return "THREATEN"  # "will withdraw its force unless ...": a conditional announcement is a threat
+    if event_type in COOPERATIVE:
+        return "REJECT" if negated else "AGREE"
+    return "THREATEN" if event_type in CONFLICTUAL and not negated else event_type
+
+
+def _domestic(r: Reading, a: Span, t: Span) -> bool:
+    """"Israeli police arrested Israeli activists": two mentions of one state, an event within it
+    (only for triggers that assert no relation, so no fact links a state to itself)."""
+    return r.trigger.relation is None and a.i != t.i and a.type == t.type == "State"
+
+
 def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) -> list[Event]:
     """One event per actor-target pair of each reading."""
     out = []
     for r in readings:
-        pairs = [(a, t) for a, t in _pairs(r) if a.type != "Agreement" and (t is None or a.eid != t.eid)]
+        pairs = [(a, t) for a, t in _pairs(r) if a.type != "Agreement" and (t is None or a.eid != t.eid or _domestic(r, a, t))]
         if not pairs:
             continue
         ev = evidence(p, document.id, r.sent)
@@ -61,12 +92,30 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
         conf = 0.5 if r.hedged else 0.8
         # an announced plan to withdraw is reported as a statement, not forecast (FORMAT.md)
         modality = "statement" if r.modality == "forecast" and r.trigger.assert_planned else r.modality
-        for a, t in pairs:
-            out.append(Event(event_type=r.trigger.event_type, actor=a.eid, target=t.eid if t else None,
-                             relation=r.trigger.relation, evidence=ev, date=when, modality=modality,
-                             negated=r.negated, hedged=r.hedged, confidence=conf,
+        kind = r.trigger.event_type
+        conditional = "unless" in p.lower[r.hit.j:p.sents[r.sent][1]]
+        joint = [(a, t, "AGREE", None) for a, t in co_actors(r, pairs)]
+        for a, t, kind, rel in [(a, t, kind, r.trigger.relation) for a, t in pairs] + joint:
+            out.append(Event(event_type=intent_type(kind, modality, r.negated, conditional), actor=a.eid,
+                             target=t.eid if t else None, relation=rel, evidence=ev, date=when,
+                             modality=modality, negated=r.negated, hedged=r.hedged, confidence=conf,
                              trigger=p.text[r.hit.start:r.hit.end]))
     return out
+
+
+def co_actors(r: Reading, pairs: list[tuple[Span, Span | None]]) -> list[tuple[Span, Span]]:
+    """Co-signers of one agreement, or a group that agreed together ("X and Y agreed to ..."):
+    each pair of them, for an AGREE event between them that asserts no relation (no extra fact)."""
+    if r.trigger.event_type not in ("AGREE", "COOPERATE") or r.trigger.direction == "symmetric":
+        return []
+    if r.trigger.relation in ("signed", "partyTo"):
+        group = [a for a, t in pairs if t is not None]
+    elif r.trigger.relation is None and not r.targets:
+        group = [a for a, _ in pairs]
+    else:
+        return []
+    people = list({a.eid: a for a in group if a.type in ("State", "Official")}.values())
+    return [(x, y) for n, x in enumerate(people) for y in people[n + 1:]]
 
 
 def asserts(e: Event) -> bool:
