@@ -2,59 +2,102 @@
 
 ``build_dataset`` is the pure half: paths -> documents -> extractions -> one rdflib Dataset with a named
 graph per document (graph IRI = document IRI) and one named graph for the relationship views.
-``build`` is the writing half: it writes ``OUT/graph.ttl``, ``OUT/graph.nq``, the HTML pages and the
-embedded SPARQL store, each atomically, so a failed build never leaves earlier output half-written.
+``build`` is the writing half: it writes ``OUT/graph.ttl``, ``OUT/graph.nq``, the HTML pages, the
+embedded SPARQL store and ``OUT/manifest.json``, each atomically, so a failed build never leaves earlier
+output half-written.
+
+Every document's named graph passes through one form, sorted N-Quads: freshly extracted (here or in a
+worker process, see executor.py) or taken from the per-document cache in ``OUT/.cache`` (cache.py).
+The build is merged from those bytes (merge.py: a sort, not an rdflib load), so a clean build, an
+incremental rerun, a resumed build and a build with any number of workers write the same bytes; the
+rdflib Dataset (``BuildResult.dataset``) is made from the merged quads only when something asks for it.
 """
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
-import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Dataset, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
 
-from diplograph.graph import iri
-from diplograph.graph.errors import DiplographError, InputError, OutputError
-from diplograph.graph.extract import extract
-from diplograph.graph.extract.documents import read_document
-from diplograph.graph.model import Document, Extraction
-from diplograph.graph.rdf import to_rdf
-from diplograph.ontology import gazetteer as gazetteer_mod
-from diplograph.ontology.namespace import DG, bind_prefixes
+from diplograph.graph import iri, merge
+from diplograph.graph.cache import Cache, Versions, document_key
+from diplograph.graph.errors import InputError, OutputError
+from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
+from diplograph.graph.extract.documents import MAX_BYTES
+from diplograph.graph.html_input import HTML_SUFFIXES
+from diplograph.graph.model import Extraction
+from diplograph.graph.progress import Progress
+from diplograph.ontology.namespace import bind_prefixes
 
 VIEWS_GRAPH = URIRef(iri.ID + "graph/views")
-SUFFIXES = (".txt", ".md", ".text")
+SUFFIXES = (".txt", ".md", ".text", *HTML_SUFFIXES)
+CACHE_DIR = ".cache"
 
 
 @dataclass
 class BuildResult:
-    """What a build produced: the dataset, the extractions, and the inputs that failed."""
+    """What a build produced: the merged quads, the extractions made in this run, and the inputs that failed.
 
-    dataset: Dataset
+    Attributes:
+        lines: Every quad of the build (documents' graphs and the views graph), as sorted N-Quads lines.
+        documents: Ids of every document in the build (extracted now or taken from the cache), sorted.
+        extracted: Ids of the documents extracted in this run (the rest came from the cache).
+        inputs: One record per document read (path, id, sha256, bytes, quads), for the manifest.
+    """
+
+    lines: list[bytes] = field(default_factory=list, repr=False)
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)
+    inputs: list[dict] = field(default_factory=list)
+    versions: Versions | None = None
+    options: dict = field(default_factory=dict)
+    keys: set[str] = field(default_factory=set, repr=False)
+    _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The build as an rdflib Dataset (a named graph per document, plus the views graph); made on first use."""
+        if self._dataset is None:
+            self._dataset = to_dataset(self.lines)
+        return self._dataset
+
+    @property
+    def cached(self) -> list[str]:
+        """Ids of the documents whose graph came from the cache."""
+        return sorted(set(self.documents) - set(self.extracted))
+
+    @property
+    def quad_count(self) -> int:
+        return len(self.lines)
 
     def summary(self) -> dict:
         """Counts a researcher checks first: documents, entities by type, facts, events."""
-        ds = self.dataset
-        types = Counter()
-        for kind in ("State", "Official", "Organization", "Agreement"):
-            types[kind] = len(set(ds.subjects(RDF.type, DG[kind])))
-        facts = sum(1 for p in ("officialOf", "roleTitle", "memberOf", "partyTo", "signed", "met", "withdrawsFrom",
-                                "joins", "criticizes", "supports", "cites")
-                    for _ in ds.triples((None, DG[p], None)))
-        return {"documents": len(self.extractions), "entities": dict(types), "facts": facts,
-                "events": len(set(ds.subjects(RDF.type, DG.Event))), "failed": len(self.failures)}
+        found = merge.counts(self.lines)
+        return {"documents": len(self.documents), "entities": found["entities"], "facts": found["facts"],
+                "events": found["events"], "failed": len(self.failures)}
+
+
+def to_dataset(lines: list[bytes]) -> Dataset:
+    """An rdflib Dataset (default graph: the union) of N-Quads lines."""
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    if lines:
+        ds.parse(data=merge.nquads(lines), format="nquads")
+    return ds
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:
-    """Files named, files under folders named (.txt, .md), and glob patterns; sorted, unique.
+    """Files named, files under folders named (.txt, .md, .html, .htm), and glob patterns; sorted, unique.
 
     Raises:
         InputError: A path that does not exist and matches nothing.
@@ -72,56 +115,112 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     return sorted(found, key=lambda f: str(f))
 
 
-def _unique_ids(documents: list[Document]) -> list[Document]:
-    """Two inputs with the same file stem get their content hash appended, so IRIs never collide."""
-    from dataclasses import replace
+def _read_raw(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a text file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size} bytes is over the limit of {MAX_BYTES}")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
-    counts = Counter(d.id for d in documents)
-    return [replace(d, id=f"{d.id}-{d.sha256[:8]}") if counts[d.id] > 1 else d for d in documents]
 
+def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
+              keep_extractions: bool = False) -> tuple[list[Job], list[tuple[str, str]]]:
+    """One Job per readable input, with unique document ids and cache keys (files are read, not parsed).
 
-def read_documents(paths, *, date=None, publication=None) -> tuple[list[Document], list[tuple[str, str]]]:
-    docs, failures = [], []
+    Two inputs with the same file stem get their content hash appended, so IRIs never collide.
+    """
+    raws, failures = [], []
     for path in expand_paths(paths):
         try:
-            docs.append(read_document(path, date=date, publication=publication))
-        except (InputError, OSError, UnicodeError) as exc:
+            raws.append((path, _read_raw(path)))
+        except InputError as exc:
             failures.append((str(path), str(exc)))
-    return _unique_ids(docs), failures
+    shas = [hashlib.sha256(raw).hexdigest() for _, raw in raws]
+    stems = Counter(iri.slug(p.stem) for p, _ in raws)
+    options = {"date": date, "publication": publication}
+    jobs = []
+    for (path, raw), sha in zip(raws, shas):
+        doc_id = iri.slug(path.stem)
+        doc_id = f"{doc_id}-{sha[:8]}" if stems[doc_id] > 1 else doc_id
+        jobs.append(Job(doc_id, str(path), raw, document_key(sha, doc_id, options, versions), date, publication,
+                        keep_extractions))
+    return jobs, failures
 
 
-def build_dataset(paths, *, date: str | None = None, publication: str | None = None,
-                  views: bool = True) -> BuildResult:
+def assemble(graphs: dict[str, bytes], views: bool = True) -> list[bytes]:
+    """The sorted N-Quads lines of every document's graph, plus the views graph computed over them."""
+    lines = merge.union_lines(graphs.values())
+    if views and lines:
+        lines = merge.union_lines([merge.nquads(lines), merge.views_nquads(lines)])
+    return lines
+
+
+def build_dataset(paths, *, date: str | None = None, publication: str | None = None, views: bool = True,
+                  workers: int = 1, cache_dir: str | Path | None = None, progress: bool | None = False,
+                  keep_extractions: bool = True, executor: str = "local",
+                  scheduler: str | None = None) -> BuildResult:
     """Read and extract every document into one Dataset.
+
+    Args:
+        paths: Files, folders and glob patterns.
+        workers: Processes extracting documents (1: this process).
+        cache_dir: Folder of the per-document cache (None: no cache).
+        progress: Progress on stderr: None when stderr is a terminal, True or False to force.
+        keep_extractions: Keep the Extraction of each document extracted in this run in ``.extractions``.
+        executor: "local" (this machine's processes) or "dask" (a Dask cluster, see dask_executor.py).
+        scheduler: Dask scheduler address ``tcp://HOST:PORT``; None starts a local cluster of ``workers``.
 
     Example:
         >>> result = build_dataset(["examples/monitor-8-7.txt"])
         >>> result.summary()["documents"]
         1
     """
-    gaz = gazetteer_mod.load()
-    documents, failures = read_documents(paths, date=date, publication=publication)
-    ds = Dataset(default_union=True)
-    bind_prefixes(ds)
-    extractions = []
-    for doc in documents:
-        ex = extract(doc, gaz)
-        extractions.append(ex)
-        named = ds.graph(URIRef(iri.document_iri(doc.id)))
-        for triple in to_rdf(ex, gaz):
-            named.add(triple)
-    if views and extractions:
-        add_views(ds)
-    return BuildResult(ds, extractions, failures)
+    from diplograph.ontology import gazetteer as gazetteer_mod
+
+    versions = Versions.current(gazetteer_mod.load())
+    jobs, failures = plan_jobs(paths, date=date, publication=publication, versions=versions,
+                               keep_extractions=keep_extractions)
+    cache = Cache(cache_dir)
+    graphs = {j.doc_id: g for j in jobs if (g := cache.get(j.key)) is not None}
+    todo = [j for j in jobs if j.doc_id not in graphs]
+    bar = Progress(len(jobs), enabled=progress)
+    bar.advance(len(graphs))
+    done: list[Outcome] = []
+
+    def finished(outcome: Outcome) -> None:
+        if outcome.nquads is not None:
+            cache.put(outcome.key, outcome.nquads)
+        done.append(outcome)
+        bar.advance(1, outcome.words)
+
+    if executor == "dask":
+        from diplograph.graph.dask_executor import run_jobs_dask
+
+        run_jobs_dask(todo, finished, scheduler=scheduler, workers=workers)
+    else:
+        if todo and workers <= 1:
+            init_worker()
+        run_jobs(todo, workers, finished)
+    return _result(jobs, graphs, done, failures, bar, versions, views, {"date": date, "publication": publication})
 
 
-def add_views(ds: Dataset) -> None:
-    """Compute the relationship views over the documents' union and store them in their own graph."""
-    from diplograph.graph.views import load_graph, views_to_rdf
-
-    named = ds.graph(VIEWS_GRAPH)
-    for triple in views_to_rdf(load_graph(ds)):
-        named.add(triple)
+def _result(jobs, graphs, done, failures, bar, versions, views, options) -> BuildResult:
+    done = sorted(done, key=lambda o: o.doc_id)
+    failures = failures + [(o.path, o.error) for o in done if o.error]
+    extracted = [o.doc_id for o in done if o.nquads is not None]
+    cached = len(graphs)
+    graphs.update({o.doc_id: o.nquads for o in done if o.nquads is not None})
+    inputs = [{"path": j.path, "id": j.doc_id, "sha256": hashlib.sha256(j.raw).hexdigest(), "bytes": len(j.raw),
+               "quads": graphs[j.doc_id].count(b"\n")} for j in jobs if j.doc_id in graphs]
+    result = BuildResult(assemble(graphs, views), [o.extraction for o in done if o.extraction], sorted(failures),
+                         documents=sorted(graphs), extracted=extracted, inputs=inputs, versions=versions,
+                         options=options, keys={j.key for j in jobs if j.doc_id in graphs})
+    bar.finish(extracted=len(extracted), cached=cached, failed=len(failures))
+    return result
 
 
 def _write_atomic(target: Path, data: bytes | str) -> None:
@@ -130,6 +229,7 @@ def _write_atomic(target: Path, data: bytes | str) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+        os.chmod(tmp, 0o644)  # mkstemp makes private files; outputs are meant to be read and served
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -141,8 +241,6 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
 
     Every file is rendered in memory first and then swapped in, so nothing already built is lost on failure.
     """
-    from diplograph.exports.registry import render
-
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -150,11 +248,13 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
         raise OutputError(f"{out}: cannot create output folder ({exc.strerror})") from exc
     if not os.access(out, os.W_OK):
         raise OutputError(f"{out}: output folder is not writable")
-    files = {"graph.ttl": render("ttl", result.dataset), "graph.nq": render("nq", result.dataset)}
+    files = {"graph.ttl": merge.turtle(result.lines), "graph.nq": merge.nquads(result.lines)}
     if html:
         from diplograph.exports import html as html_pages
+        from diplograph.exports.viewpages import view_pages
 
         files["graph.html"] = html_pages.render_graph_page(result.dataset, title="diplograph: knowledge graph")
+        files.update(view_pages(result.dataset))
     written = []
     for name, data in files.items():
         _write_atomic(out / name, data)
@@ -162,24 +262,34 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
     if store:
         from diplograph.graph.store import write_store
 
-        write_store(result.dataset, out / "store")
+        write_store(ox.parse(files["graph.nq"], format=ox.RdfFormat.N_QUADS), out / "store")
         written.append(out / "store")
     result.outputs = written
     return written
 
 
 def build(paths, out_dir: str | Path, *, date: str | None = None, publication: str | None = None,
-          html: bool = True, store: bool = True) -> BuildResult:
-    """Build the knowledge graph of ``paths`` into ``out_dir``.
+          html: bool = True, store: bool = True, workers: int = 1, cache: bool = True,
+          progress: bool | None = False, timestamp: bool = False, keep_extractions: bool = True,
+          executor: str = "local", scheduler: str | None = None) -> BuildResult:
+    """Build the knowledge graph of ``paths`` into ``out_dir`` (reusing ``OUT/.cache`` unless ``cache=False``).
 
     Example:
         >>> result = build(["examples/monitor-8-7.txt"], "out")
         >>> sorted(p.name for p in result.outputs)[:2]
         ['graph.html', 'graph.nq']
     """
-    result = build_dataset(paths, date=date, publication=publication)
-    if not result.extractions:
+    from diplograph.graph.manifest import manifest
+
+    cache_dir = Path(out_dir) / CACHE_DIR if cache else None
+    result = build_dataset(paths, date=date, publication=publication, workers=workers, cache_dir=cache_dir,
+                           progress=progress, keep_extractions=keep_extractions, executor=executor,
+                           scheduler=scheduler)
+    if not result.documents:
         reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
         raise InputError(f"nothing to build: {reasons}")
     write_outputs(result, out_dir, html=html, store=store)
+    _write_atomic(Path(out_dir) / "manifest.json", manifest(result, timestamp=timestamp))
+    result.outputs.append(Path(out_dir) / "manifest.json")
+    Cache(cache_dir).prune(result.keys)
     return result

@@ -76,15 +76,8 @@ def one_line(text: str, limit: int = 500) -> str:
 
 
 def _register() -> None:
-    # Each module adds its commands to `main`; a module that does not exist yet is simply absent.
-    import importlib
-
-    for name in ("build", "views", "export", "query", "evaluate"):
-        try:
-            importlib.import_module(f"diplograph.graph.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"diplograph.graph.cli.{name}":
-                raise
+    # Each module adds its commands to `main` when imported (after `main` exists, hence here).
+    from diplograph.graph.cli import build, evaluate, export, query, views  # noqa: F401
 
 
 _register()

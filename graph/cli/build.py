@@ -23,15 +23,28 @@ def _echo_summary(summary: dict, outputs) -> None:
 @click.option("--publication", help="Publication name, e.g. Monitor (knows its volume numbering).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML pages.")
 @click.option("--no-store", is_flag=True, help="Skip the embedded SPARQL store.")
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes extracting documents.")
+@click.option("--no-cache", is_flag=True, help="Extract every document again, ignoring OUT/.cache.")
+@click.option("--progress/--no-progress", default=None, help="Progress on stderr [default: when a terminal].")
+@click.option("--timestamp", is_flag=True, help="Record the build time in OUT/manifest.json.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are extracted: local processes, or a Dask cluster.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (default: a local cluster of --workers).")
 @friendly
-def build(paths, out, date, publication, no_html, no_store):
-    """Build OUT/graph.ttl, graph.nq, graph.html and a SPARQL store from text files or folders.
+def build(paths, out, date, publication, no_html, no_store, workers, no_cache, progress, timestamp, executor,
+          scheduler):
+    """Build OUT/graph.ttl, graph.nq, graph.html, a SPARQL store and manifest.json from files, folders or globs.
 
-    Example: diplograph build examples/monitor-8-7.txt --out out
+    Inputs are .txt, .md, .html and .htm files; a rerun extracts only new or changed documents.
+
+    Example: diplograph build 'corpus/**/*.txt' --out out --workers 2
     """
     from diplograph.graph.pipeline import build as run
 
-    result = run(list(paths), out, date=date, publication=publication, html=not no_html, store=not no_store)
+    result = run(list(paths), out, date=date, publication=publication, html=not no_html, store=not no_store,
+                 workers=workers, cache=not no_cache, progress=progress, timestamp=timestamp,
+                 keep_extractions=False, executor=executor, scheduler=scheduler)
     for path, message in result.failures:
         click.echo(f"diplograph: skipped: {message}", err=True)
     _echo_summary(result.summary(), result.outputs)

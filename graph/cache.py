@@ -1,0 +1,105 @@
+"""The per-document build cache: ``OUT/.cache/<key>.nq`` holds one document's named graph as sorted N-Quads.
+
+The key is the SHA-256 of everything the graph depends on: the document's bytes and id, the build
+options (``--date``, ``--publication``), the diplograph version, the extractor's rules (every
+``graph/extract/*.jsonl``), the gazetteer version and the HTML reader. Change any of them and the
+document is read again; leave them and its graph is reused as it was.
+
+Entries are written to a temporary file and renamed into place, so an entry either exists whole or not
+at all: a build killed at any point leaves a cache the next build can trust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+
+SUFFIX = ".nq"
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """Hash of the extractor's data files (lexicon, titles, cues, profiles), in name order."""
+    h = hashlib.sha256()
+    folder = files("diplograph.graph.extract")
+    for entry in sorted((e for e in folder.iterdir() if e.name.endswith(".jsonl")), key=lambda e: e.name):
+        h.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Versions:
+    """Everything besides the document that shapes its graph."""
+
+    diplograph: str
+    rules: str
+    gazetteer: str
+    html_reader: str
+
+    @classmethod
+    def current(cls, gazetteer) -> "Versions":
+        from diplograph.graph.html_input import reader_version
+
+        return cls(version("diplograph"), rules_version(), str(gazetteer.version), reader_version())
+
+
+def document_key(sha256: str, doc_id: str, options: dict, versions: Versions) -> str:
+    """The cache key of one document under the given options and versions.
+
+    >>> v = Versions("0.1.0", "r", "g", "h")
+    >>> document_key("ab", "doc", {}, v) == document_key("ab", "doc", {}, v) != document_key("ab", "doc2", {}, v)
+    True
+    """
+    parts = [sha256, doc_id, *(f"{k}={options[k]}" for k in sorted(options)), *vars(versions).values()]
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """A folder of cached document graphs (``None`` folder: a cache that keeps nothing)."""
+
+    def __init__(self, folder: str | Path | None):
+        self.folder = Path(folder) if folder is not None else None
+
+    def _path(self, key: str) -> Path:
+        return self.folder / (key + SUFFIX)
+
+    def get(self, key: str) -> bytes | None:
+        """The cached N-Quads of ``key``, or None."""
+        if self.folder is None:
+            return None
+        try:
+            return self._path(key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, nquads: bytes) -> None:
+        """Store an entry atomically (temporary file, then rename)."""
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(nquads)
+            os.replace(tmp, self._path(key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete entries not in ``keep`` (documents removed or changed) and stray temporary files."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        dropped = 0
+        for entry in self.folder.iterdir():
+            stale = entry.name.endswith(".tmp") or (entry.suffix == SUFFIX and entry.stem not in keep)
+            if stale and entry.is_file():
+                entry.unlink(missing_ok=True)
+                dropped += 1
+        return dropped

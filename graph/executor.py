@@ -1,0 +1,126 @@
+"""Run the extraction of many documents: in this process, or in a pool of worker processes.
+
+A :class:`Job` is one document's bytes and id; :func:`run_job` reads it, extracts it and returns its
+named graph as sorted N-Quads in an :class:`Outcome`. Workers are started with the ``spawn`` method
+(safe on every platform and with threads in the parent); each loads the gazetteer and builds the spaCy
+pipeline once, in the pool initializer, then serves many jobs. Results come back in any order: the
+caller keys them by document id, so the output never depends on the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.model import Document, Extraction
+
+_STATE: dict = {}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to read: its bytes, where they came from, and the id its IRIs are minted from."""
+
+    doc_id: str
+    path: str
+    raw: bytes
+    key: str
+    date: str | None = None
+    publication: str | None = None
+    keep_extraction: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a job: the graph as N-Quads, or the one-line reason it failed."""
+
+    doc_id: str
+    path: str
+    key: str
+    nquads: bytes | None = None
+    words: int = 0
+    error: str | None = None
+    extraction: Extraction | None = None
+
+
+def init_worker() -> None:
+    """Load the gazetteer and build the spaCy pipeline (once per process)."""
+    if "gazetteer" in _STATE:
+        return
+    from diplograph.graph.extract import extract
+    from diplograph.ontology import gazetteer
+
+    _STATE["gazetteer"] = gazetteer.load()
+    extract(Document(id="warm-up", text="The minister met the president."), _STATE["gazetteer"])
+
+
+def to_document(job: Job) -> Document:
+    """Decode the job's bytes as text or, for .html/.htm, as a web page."""
+    from diplograph.graph.extract.documents import parse_document
+    from diplograph.graph.html_input import is_html, parse_html_document
+
+    parse = parse_html_document if is_html(job.path) else parse_document
+    return parse(job.raw, doc_id=job.doc_id, path=job.path, date=job.date, publication=job.publication)
+
+
+def graph_nquads(ex: Extraction, gazetteer) -> bytes:
+    """One document's named graph as sorted N-Quads (the cached form)."""
+    from diplograph.graph.iri import document_iri
+    from diplograph.graph.rdf import to_rdf
+
+    return named_nquads(to_rdf(ex, gazetteer), document_iri(ex.document.id))
+
+
+def named_nquads(graph, name: str) -> bytes:
+    """An rdflib graph placed in the named graph ``name``, as the exporters' sorted N-Quads."""
+    from rdflib import Dataset, URIRef
+
+    from diplograph.exports.registry import render
+
+    ds = Dataset()
+    named = ds.graph(URIRef(name))
+    for triple in graph:
+        named.add(triple)
+    return render("nq", ds)
+
+
+def run_job(job: Job) -> Outcome:
+    """Read, extract and serialise one document; a bad input becomes an Outcome with an error."""
+    from diplograph.graph.extract import extract
+
+    init_worker()
+    try:
+        doc = to_document(job)
+    except DiplographError as exc:
+        return Outcome(job.doc_id, job.path, job.key, error=str(exc))
+    ex = extract(doc, _STATE["gazetteer"])
+    words = len(doc.text[doc.body_start:].split())
+    return Outcome(job.doc_id, job.path, job.key, graph_nquads(ex, _STATE["gazetteer"]), words,
+                   extraction=ex if job.keep_extraction else None)
+
+
+def run_jobs(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None]) -> None:
+    """Run every job, calling ``on_done`` in this process as each finishes (in any order).
+
+    Args:
+        jobs: The documents to extract.
+        workers: Processes to use; 1 runs everything here.
+        on_done: Called with each Outcome (e.g. to write the cache entry and advance the progress bar).
+    """
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1:
+        for job in jobs:
+            on_done(run_job(job))
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=init_worker) as pool:
+        for outcome in pool.imap_unordered(run_job, jobs, chunksize=_chunk(len(jobs), workers)):
+            on_done(outcome)
+
+
+def _chunk(count: int, workers: int) -> int:
+    # Small chunks keep the progress bar moving and the workers balanced; big ones cut the pickling.
+    return max(1, min(16, count // (workers * 8)))
+
