@@ -25,10 +25,15 @@ SUFFIX = ".nq"
 
 @lru_cache(maxsize=1)
 def rules_version() -> str:
-    """Hash of the extractor's data files (lexicon, titles, cues, profiles), in name order."""
+    """Hash of the extractor's rules and code (lexicon, titles, cues, profiles, its modules, the RDF stage).
+
+    The code counts too: an edited rule in Python must not be served from a stale cache.
+    """
     h = hashlib.sha256()
     folder = files("diplograph.graph.extract")
-    for entry in sorted((e for e in folder.iterdir() if e.name.endswith(".jsonl")), key=lambda e: e.name):
+    entries = [e for e in folder.iterdir() if e.name.endswith((".jsonl", ".py"))]
+    entries.append(files("diplograph.graph").joinpath("rdf.py"))
+    for entry in sorted(entries, key=lambda e: e.name):
         h.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
     return h.hexdigest()[:16]
 

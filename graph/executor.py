@@ -95,10 +95,13 @@ def run_job(job: Job) -> Outcome:
         doc = to_document(job)
     except DiplographError as exc:
         return Outcome(job.doc_id, job.path, job.key, error=str(exc))
-    ex = extract(doc, _STATE["gazetteer"])
+    try:
+        ex = extract(doc, _STATE["gazetteer"])
+        nquads = graph_nquads(ex, _STATE["gazetteer"])
+    except Exception as exc:  # noqa: BLE001 - one document's bug must not end a corpus build
+        return Outcome(job.doc_id, job.path, job.key, error=f"{job.path}: extraction failed ({type(exc).__name__}: {exc})")
     words = len(doc.text[doc.body_start:].split())
-    return Outcome(job.doc_id, job.path, job.key, graph_nquads(ex, _STATE["gazetteer"]), words,
-                   extraction=ex if job.keep_extraction else None)
+    return Outcome(job.doc_id, job.path, job.key, nquads, words, extraction=ex if job.keep_extraction else None)
 
 
 def run_jobs(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None]) -> None:

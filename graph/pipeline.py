@@ -30,7 +30,7 @@ from diplograph.graph import iri, merge
 from diplograph.graph.cache import Cache, Versions, document_key
 from diplograph.graph.errors import InputError, OutputError
 from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
-from diplograph.graph.extract.documents import MAX_BYTES
+from diplograph.graph.extract.documents import MAX_BYTES, read_bytes
 from diplograph.graph.html_input import HTML_SUFFIXES
 from diplograph.graph.model import Extraction
 from diplograph.graph.progress import Progress
@@ -115,20 +115,15 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     return sorted(found, key=lambda f: str(f))
 
 
-def _read_raw(path: Path) -> bytes:
+def _read_raw(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a text file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size} bytes is over the limit of {MAX_BYTES}")
-        return path.read_bytes()
+        return read_bytes(path, max_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
 def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
-              keep_extractions: bool = False) -> tuple[list[Job], list[tuple[str, str]]]:
+              keep_extractions: bool = False, max_bytes: int = MAX_BYTES) -> tuple[list[Job], list[tuple[str, str]]]:
     """One Job per readable input, with unique document ids and cache keys (files are read, not parsed).
 
     Two inputs with the same file stem get their content hash appended, so IRIs never collide.
@@ -136,7 +131,7 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
     raws, failures = [], []
     for path in expand_paths(paths):
         try:
-            raws.append((path, _read_raw(path)))
+            raws.append((path, _read_raw(path, max_bytes)))
         except InputError as exc:
             failures.append((str(path), str(exc)))
     shas = [hashlib.sha256(raw).hexdigest() for _, raw in raws]
@@ -162,7 +157,7 @@ def assemble(graphs: dict[str, bytes], views: bool = True) -> list[bytes]:
 def build_dataset(paths, *, date: str | None = None, publication: str | None = None, views: bool = True,
                   workers: int = 1, cache_dir: str | Path | None = None, progress: bool | None = False,
                   keep_extractions: bool = True, executor: str = "local",
-                  scheduler: str | None = None) -> BuildResult:
+                  scheduler: str | None = None, max_bytes: int = MAX_BYTES) -> BuildResult:
     """Read and extract every document into one Dataset.
 
     Args:
@@ -173,6 +168,7 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
         keep_extractions: Keep the Extraction of each document extracted in this run in ``.extractions``.
         executor: "local" (this machine's processes) or "dask" (a Dask cluster, see dask_executor.py).
         scheduler: Dask scheduler address ``tcp://HOST:PORT``; None starts a local cluster of ``workers``.
+        max_bytes: Inputs larger than this are skipped with a message.
 
     Example:
         >>> result = build_dataset(["examples/monitor-8-7.txt"])
@@ -183,7 +179,7 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
 
     versions = Versions.current(gazetteer_mod.load())
     jobs, failures = plan_jobs(paths, date=date, publication=publication, versions=versions,
-                               keep_extractions=keep_extractions)
+                               keep_extractions=keep_extractions, max_bytes=max_bytes)
     cache = Cache(cache_dir)
     graphs = {j.doc_id: g for j in jobs if (g := cache.get(j.key)) is not None}
     todo = [j for j in jobs if j.doc_id not in graphs]
@@ -223,23 +219,56 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options) -> Buil
     return result
 
 
-def _write_atomic(target: Path, data: bytes | str) -> None:
+def _stage(out: Path, name: str, data: bytes | str) -> str:
+    """Write one output to a temporary file beside its target; return the temporary path."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-        os.chmod(tmp, 0o644)  # mkstemp makes private files; outputs are meant to be read and served
-        os.replace(tmp, target)
     except BaseException:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
         Path(tmp).unlink(missing_ok=True)
         raise
+    os.chmod(tmp, 0o644)  # mkstemp makes private files; outputs are meant to be read and served
+    return tmp
 
 
-def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True, store: bool = True) -> list[Path]:
-    """Write graph.ttl, graph.nq, the HTML pages and the store into ``out_dir``.
+def _write_all(out: Path, files: dict[str, bytes | str], before_swap=None) -> list[Path]:
+    """Write every file or none: stage them all, run ``before_swap``, then swap them in together.
 
-    Every file is rendered in memory first and then swapped in, so nothing already built is lost on failure.
+    Raises:
+        OutputError: A file cannot be written (disk full, permissions); the previous outputs stay as they were.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            target = out / name
+            staged.append((_stage(out, name, data), target))
+        if before_swap is not None:
+            before_swap()
+    except OSError as exc:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{out / name}: cannot write ({exc.strerror or exc})") from exc
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)
+    return [target for _, target in staged]
+
+
+def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True, store: bool = True,
+                  extra: dict[str, bytes | str] | None = None) -> list[Path]:
+    """Write graph.ttl, graph.nq, the HTML pages, ``extra`` files and the store into ``out_dir``.
+
+    Every file is rendered in memory and staged first, and all are swapped in together at the end, so a
+    failure (a full disk, say) leaves the previous build's files as they were.
     """
     out = Path(out_dir)
     try:
@@ -255,14 +284,15 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
 
         files["graph.html"] = html_pages.render_graph_page(result.dataset, title="diplograph: knowledge graph")
         files.update(view_pages(result.dataset))
-    written = []
-    for name, data in files.items():
-        _write_atomic(out / name, data)
-        written.append(out / name)
-    if store:
+    files.update(extra or {})
+
+    def fill_store() -> None:
         from diplograph.graph.store import write_store
 
         write_store(ox.parse(files["graph.nq"], format=ox.RdfFormat.N_QUADS), out / "store")
+
+    written = _write_all(out, files, fill_store if store else None)
+    if store:
         written.append(out / "store")
     result.outputs = written
     return written
@@ -271,25 +301,24 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
 def build(paths, out_dir: str | Path, *, date: str | None = None, publication: str | None = None,
           html: bool = True, store: bool = True, workers: int = 1, cache: bool = True,
           progress: bool | None = False, timestamp: bool = False, keep_extractions: bool = True,
-          executor: str = "local", scheduler: str | None = None) -> BuildResult:
+          executor: str = "local", scheduler: str | None = None, max_bytes: int = MAX_BYTES) -> BuildResult:
     """Build the knowledge graph of ``paths`` into ``out_dir`` (reusing ``OUT/.cache`` unless ``cache=False``).
 
     Example:
         >>> result = build(["examples/monitor-8-7.txt"], "out")
-        >>> sorted(p.name for p in result.outputs)[:2]
-        ['graph.html', 'graph.nq']
+        >>> sorted(p.name for p in result.outputs)
+        ['dyads.html', 'graph.html', 'graph.nq', 'graph.ttl', 'manifest.json', 'store', 'triangles.html']
     """
     from diplograph.graph.manifest import manifest
 
     cache_dir = Path(out_dir) / CACHE_DIR if cache else None
     result = build_dataset(paths, date=date, publication=publication, workers=workers, cache_dir=cache_dir,
                            progress=progress, keep_extractions=keep_extractions, executor=executor,
-                           scheduler=scheduler)
+                           scheduler=scheduler, max_bytes=max_bytes)
     if not result.documents:
         reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
         raise InputError(f"nothing to build: {reasons}")
-    write_outputs(result, out_dir, html=html, store=store)
-    _write_atomic(Path(out_dir) / "manifest.json", manifest(result, timestamp=timestamp))
-    result.outputs.append(Path(out_dir) / "manifest.json")
+    write_outputs(result, out_dir, html=html, store=store,
+                  extra={"manifest.json": manifest(result, timestamp=timestamp)})
     Cache(cache_dir).prune(result.keys)
     return result

@@ -119,7 +119,6 @@ def test_hardening_fifty_megabyte_file_refused_without_reading(corpus, tmp_path)
     assert "good" in built_documents(tmp_path / "out")
 
 
-@pytest.mark.xfail(strict=True, reason="build has no --max-bytes option (pipeline.py/_read_raw uses MAX_BYTES)")
 def test_hardening_build_max_bytes_option(corpus, tmp_path):
     (corpus / "big.txt").write_text(GOOD * 100, encoding="utf-8")
     result = run(str(corpus), "--out", str(tmp_path / "out"), "--max-bytes", "1000")
@@ -158,7 +157,6 @@ def test_hardening_extractor_bug_is_one_line(corpus, tmp_path, monkeypatch):
     assert len(result.stderr.strip().splitlines()) == 1 if result.exit_code == 1 else "crash.txt" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="executor.run_job lets an extractor exception end the whole build")
 def test_hardening_extractor_bug_skips_only_that_document(corpus, tmp_path, monkeypatch):
     (corpus / "crash.txt").write_text("Zanzibar-crash " + GOOD, encoding="utf-8")
     _crash_on(monkeypatch, "Zanzibar-crash")
@@ -213,7 +211,6 @@ def test_hardening_read_document_refuses_fifo_and_folder(tmp_path):
         read_document(tmp_path / "folder.txt")
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline._read_raw reads a FIFO named on the command line: it blocks")
 def test_hardening_fifo_named_does_not_hang(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -288,14 +285,12 @@ def test_hardening_write_failure_mid_build(corpus, tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to see which file is written")
-@pytest.mark.xfail(strict=True, reason="pipeline._write_atomic lets a bare OSError out: the message names no file")
 def test_hardening_write_failure_names_file(corpus, tmp_path, monkeypatch):
     _, _, result = _rebuild_failing(corpus, tmp_path, monkeypatch)
     assert "graph.nq" in result.stderr
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to see which file is written")
-@pytest.mark.xfail(strict=True, reason="pipeline.write_outputs swaps graph.ttl in before graph.nq is written")
 def test_hardening_write_failure_keeps_previous_output(corpus, tmp_path, monkeypatch):
     out, before, result = _rebuild_failing(corpus, tmp_path, monkeypatch)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
@@ -337,7 +332,6 @@ def test_hardening_friendly_neutralises_terminal_escapes(tmp_path):
     assert "\\u001b[2J\\u202eevil.txt: no such file or folder" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="cli/build.py prints 'skipped:' messages raw (no one_line)")
 def test_hardening_skipped_line_neutralises_terminal_escapes(corpus, tmp_path):
     (corpus / "\x1b[2Jbad.txt").write_bytes(b"")
     # color=True: as on a terminal, where click.echo stops stripping escape sequences.

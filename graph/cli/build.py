@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from diplograph.graph.cli import friendly, main
+from diplograph.graph.cli import friendly, main, one_line
+from diplograph.graph.extract.documents import MAX_BYTES
 
 
 def _echo_summary(summary: dict, outputs) -> None:
@@ -19,7 +20,7 @@ def _echo_summary(summary: dict, outputs) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--date", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for texts that lack one.")
+@click.option("--date", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD); overrides the texts' own.")
 @click.option("--publication", help="Publication name, e.g. Monitor (knows its volume numbering).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML pages.")
 @click.option("--no-store", is_flag=True, help="Skip the embedded SPARQL store.")
@@ -31,9 +32,11 @@ def _echo_summary(summary: dict, outputs) -> None:
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where documents are extracted: local processes, or a Dask cluster.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (default: a local cluster of --workers).")
+@click.option("--max-bytes", type=click.IntRange(1), default=MAX_BYTES, show_default=True,
+              help="Skip input files larger than this.")
 @friendly
 def build(paths, out, date, publication, no_html, no_store, workers, no_cache, progress, timestamp, executor,
-          scheduler):
+          scheduler, max_bytes):
     """Build OUT/graph.ttl, graph.nq, graph.html, a SPARQL store and manifest.json from files, folders or globs.
 
     Inputs are .txt, .md, .html and .htm files; a rerun extracts only new or changed documents.
@@ -44,9 +47,9 @@ def build(paths, out, date, publication, no_html, no_store, workers, no_cache, p
 
     result = run(list(paths), out, date=date, publication=publication, html=not no_html, store=not no_store,
                  workers=workers, cache=not no_cache, progress=progress, timestamp=timestamp,
-                 keep_extractions=False, executor=executor, scheduler=scheduler)
+                 keep_extractions=False, executor=executor, scheduler=scheduler, max_bytes=max_bytes)
     for path, message in result.failures:
-        click.echo(f"diplograph: skipped: {message}", err=True)
+        click.echo(f"diplograph: skipped: {one_line(message)}", err=True)
     _echo_summary(result.summary(), result.outputs)
     if result.failures:
         sys.exit(2)
