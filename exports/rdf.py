@@ -15,6 +15,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
@@ -22,7 +23,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import BNode, Literal, URIRef
 
-from diplograph.graph.errors import OutputError
+from diplograph.graph.errors import InputError, OutputError
 from diplograph.ontology.namespace import PREFIXES as _PREFIXES
 
 #: Fixed prefix bindings, in the order of graph/DESIGN.md (owned by the ontology package).
@@ -247,3 +248,15 @@ def read_dataset(data: bytes | str, fmt: str) -> rdflib.Dataset:
     ds = rdflib.Dataset(default_union=True)
     ds.parse(data=data, format=fmt)
     return ds
+
+
+def load_build(out: Path) -> rdflib.Dataset:
+    """The Dataset of a build folder: OUT/graph.nq (named graphs) if present, else OUT/graph.ttl."""
+    for name, fmt in (("graph.nq", "nquads"), ("graph.ttl", "turtle")):
+        path = out / name
+        if path.is_file():
+            try:
+                return read_dataset(path.read_bytes(), fmt)
+            except Exception as exc:  # rdflib raises many parser exception types
+                raise InputError(f"{path}: cannot parse {fmt}: {str(exc).splitlines()[0] if str(exc) else exc!r}") from None
+    raise InputError(f"{out}: no graph.nq or graph.ttl (run `diplograph build` first)")

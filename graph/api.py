@@ -73,9 +73,7 @@ def query(out_dir: str | Path, sparql: str):
 
 def export(out_dir: str | Path, fmt: str = "ttl") -> bytes:
     """The build's graph in one of the registered formats (``diplograph export``)."""
+    from diplograph.exports.rdf import load_build
     from diplograph.exports.registry import render
-    from diplograph.exports.rdf import read_dataset
 
-    out = Path(out_dir)
-    source, kind = (out / "graph.nq", "nquads") if (out / "graph.nq").exists() else (out / "graph.ttl", "turtle")
-    return render(fmt, read_dataset(source.read_bytes(), kind))
+    return render(fmt, load_build(Path(out_dir)))

@@ -6,22 +6,9 @@ from pathlib import Path
 
 import click
 
-from diplograph.exports.rdf import read_dataset
+from diplograph.exports.rdf import load_build
 from diplograph.exports.registry import EXPORTERS, render
 from diplograph.graph.cli import friendly, main
-from diplograph.graph.errors import InputError
-
-
-def load_build(out: Path):
-    """The Dataset of a build folder: OUT/graph.nq (named graphs) if present, else OUT/graph.ttl."""
-    for name, fmt in (("graph.nq", "nquads"), ("graph.ttl", "turtle")):
-        path = out / name
-        if path.is_file():
-            try:
-                return read_dataset(path.read_bytes(), fmt)
-            except Exception as exc:  # rdflib raises many parser exception types
-                raise InputError(f"{path}: cannot parse {fmt}: {str(exc).splitlines()[0] if str(exc) else exc!r}") from None
-    raise InputError(f"{out}: no graph.nq or graph.ttl (run `diplograph build` first)")
 
 
 @main.command("export")
