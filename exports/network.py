@@ -16,6 +16,7 @@ from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import SKOS
 
 from diplograph.exports.rdf import PREFIXES
+from diplograph.graph.iri import local_name as local
 
 DG = rdflib.Namespace(PREFIXES["dg"])
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
@@ -26,12 +27,6 @@ POSITIVE = {"met", "signed", "supports", "joins", "partyTo", "memberOf", "offici
 NEGATIVE = {"criticizes", "withdrawsFrom", "DISAPPROVE", "REJECT", "ACCUSE", "THREATEN", "PROTEST",
             "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}
 NEUTRAL = {"memberOf", "officialOf", "partyTo", "cites"}
-
-
-def local(iri: object) -> str:
-    """The local name of an IRI (after the last '#' or '/')."""
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _label(ds: rdflib.Dataset, node: URIRef) -> str:

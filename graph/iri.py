@@ -19,6 +19,15 @@ EVENT_TYPE = "https://w3id.org/diplograph/eventtype/"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
+def local_name(iri: object) -> str:
+    """The last segment of an IRI, after ``#`` or ``/``: ``dget:CONSULT`` -> ``CONSULT``.
+
+    >>> local_name("https://w3id.org/diplograph/ontology#met")
+    'met'
+    """
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def clean_text(text: str) -> str:
     """NFC-normalise, drop control characters and lone surrogates, collapse whitespace."""
     text = _CONTROL.sub("", unicodedata.normalize("NFC", text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")))

@@ -31,6 +31,7 @@ import rdflib
 
 from diplograph.graph.errors import InputError
 from diplograph.graph.iri import ONTOLOGY as DG
+from diplograph.graph.iri import local_name as local
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -54,11 +55,6 @@ _KEEP = frozenset([RDF_TYPE, RDFS_LABEL, ALT_LABEL, PUBLISHED, DERIVED, *STATEME
                                       "hedged", "evidence", "quote")])
 
 Triples = dict[str, dict[str, list[str]]]
-
-
-def local(iri: str) -> str:
-    """The last segment of an IRI (after ``#`` or ``/``): ``dget:CONSULT`` -> ``CONSULT``."""
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _term(t) -> str:
