@@ -54,21 +54,25 @@ def nquads(lines: list[bytes]) -> bytes:
     return b"".join(line + b"\n" for line in lines)
 
 
-def union_triples(lines: list[bytes]) -> list[tuple[bytes, bytes, bytes]]:
-    """Each triple once, in Turtle order (subject, rdf:type first, then predicate and object)."""
-    keyed = set()
-    for line in lines:
-        s, p, o, _ = split_quad(line)
-        keyed.add((s, _TYPE_KEY if p == RDF_TYPE else p, o))
-    return sorted(keyed)
+def _triple_key(line: bytes, type_p: bytes = b" " + RDF_TYPE + b" ") -> bytes:
+    """``s p o`` of an N-Quads line, with rdf:type replaced by a byte that sorts before any IRI."""
+    end = line.rindex(b" ", 0, len(line) - 2)  # the graph name: an IRI, so no space inside it
+    i = line.index(b" ")  # the subject: an IRI or blank node, no space inside it either
+    if line.startswith(type_p, i):
+        return line[:i] + b" " + _TYPE_KEY + b" " + line[i + len(type_p):end]
+    return line[:end]
 
 
 def turtle(lines: list[bytes]) -> bytes:
-    """graph.ttl: the union graph in the fixed-prefix, one-blank-line-per-subject layout of exports.rdf."""
+    """graph.ttl: the union graph in the fixed-prefix, one-blank-line-per-subject layout of exports.rdf.
+
+    Sorting whole ``s p o`` byte strings orders them as the (s, p, o) tuples would, since every IRI ends
+    in ``>``; pyoxigraph escapes NUL in literals, so the rdf:type key cannot occur elsewhere in a line.
+    """
     from diplograph.exports.rdf import PREFIXES, _body, _prefix_header, _spaced
 
-    nt = b"".join(s + b" " + (RDF_TYPE if p == _TYPE_KEY else p) + b" " + o + b" .\n"
-                  for s, p, o in union_triples(lines))
+    keys = sorted({_triple_key(line) for line in lines})
+    nt = b" .\n".join(keys).replace(b" " + _TYPE_KEY + b" ", b" " + RDF_TYPE + b" ") + b" .\n" if keys else b""
     data = ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return _prefix_header() + b"\n" + _spaced(_body(data or b"")).rstrip(b"\n") + b"\n"
 
