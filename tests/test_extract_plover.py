@@ -88,11 +88,13 @@ def test_group_that_agrees_gets_events_between_its_members(gaz):
     assert core_facts(ex) == set()
 
 
-def test_co_signers_agree_with_each_other_without_extra_facts(gaz):
+def test_co_signers_agree_with_each_other_and_met_at_the_signing(gaz):
     ex = read("The Spanish and Moroccan prime ministers signed the Treaty of Rabat.", gaz)
     joint = {(e.actor, e.target) for e in ex.events if e.relation is None and e.event_type == "AGREE"}
     assert joint & {("spain", "morocco"), ("morocco", "spain")}
-    assert not {("spain", "morocco"), ("morocco", "spain")} & {(s, o) for s, _, o in core_facts(ex)}
+    met = {(e.actor, e.target) for e in ex.events if e.relation == "met" and e.event_type == "CONSULT"}
+    assert met & {("spain", "morocco"), ("morocco", "spain")}
+    assert {(s, o) for s, p, o in core_facts(ex) if p != "met"} & {("spain", "morocco"), ("morocco", "spain")} == set()
 
 
 @pytest.mark.parametrize("text", ["Swedish Foreign Minister Ann Linde arrived in Oslo for talks.",

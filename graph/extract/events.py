@@ -26,6 +26,8 @@ ANAPHORA = frozenset({"their", "those", "these", "such"})
 LOCATIVE = frozenset({"in", "inside", "near", "within"})  # "the French military in Rwanda": where, not who
 CALLED_OFF = frozenset({"cancelled", "canceled", "postponed", "scrapped", "shelved"})
 POSSESSIVE = frozenset({"their", "its", "his", "her"})
+REACTION = frozenset({"drawing", "drew", "drawn", "prompting", "prompted", "provoking", "provoked", "sparking",
+                      "sparked", "triggering", "triggered", "earning", "earned"})  # a reaction to the subject's act
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def _modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> tupl
     called_off = any(w in CALLED_OFF for w in p.lower[hit.j:s1])
     negated = called_off or _cue_before(p, hit.i, lo, _without_no(rules.cue("negation")), 3) or \
         (_cue_before(p, hit.i, lo, frozenset({"no"}), 2) and trig.nominal)
-    forecast = _cue_before(p, hit.i, lo, rules.cue("forecast"), 4) or \
+    forecast = p.lower[hit.i] in ("will", "to", "shall") or _cue_before(p, hit.i, lo, rules.cue("forecast"), 4) or \
         (trig.nominal and any(w in ("planned", "scheduled", "expected") for w in after))
     hedged = _cue_before(p, hit.i, s0, rules.cue("hedge"), 12)
     if forecast:
@@ -165,6 +167,28 @@ def _subject(gs: list[list[Span]], k: int) -> list[Span]:
                 return actors
         break
     return []
+
+
+SUBJECT_LEAD = frozenset({",", "the", "after", "when", "as", "since", "because", "then"})
+
+
+def _doer(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
+    """The last group before token k in a subject's place (at the sentence start or after a comma or
+    "after", not after a verb or preposition, not a possessive): who did what a reaction answers."""
+    s0 = p.sents[p.sent_of[k]][0]
+    found: list[Span] = []
+    for g in gs:
+        if g[0].i < lo or g[-1].j > k:
+            continue
+        b = g[0].i
+        while b > s0 and p.words[b - 1][:1].isupper():
+            b -= 1  # over a title ("Prime Minister X")
+        lead = b == s0 or p.lower[b - 1] in SUBJECT_LEAD
+        owner = g[-1].j < len(p.lower) and p.lower[g[-1].j] in ("'s", "’s")
+        actors = [s for s in g if s.type in ACTOR_TYPES]
+        if lead and not owner and actors:
+            found = actors
+    return found
 
 
 def _with_group(p: Parsed, gs: list[list[Span]], k: int, hi: int) -> list[Span]:
@@ -279,11 +303,14 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     after = p.lower[hit.j] if hit.j < s1 else ""
     if trig.nominal and after == "from" and targets:
         actors, targets = targets, actors  # "an angry response from China": China responds
+        if REACTION & set(p.lower[max(lo, hit.i - 3):hit.i]):  # "X did ..., drawing criticism from Y"
+            targets = [s for s in _doer(p, gs, hit.i, lo) if s not in actors] or targets
     copula = _copula(p, gs, hit, lo) if trig.nominal else None
     if copula:
         actors, targets = copula
     one_group = False
-    if after == "between" and len(targets) >= 2:
+    summit_of = after in ("among", "of") and trig.nominal and trig.relation == "met"  # "a summit of X, Y and Z"
+    if (after == "between" or summit_of) and len(targets) >= 2:
         actors, one_group = [], True
     if after == "by" and targets:
         actors, targets = [t for t in targets if t.type in ACTOR_TYPES], list(actors)

@@ -46,7 +46,25 @@ def _pairs(r: Reading) -> list[tuple[Span, Span | None]]:
     targets = [t for t in r.targets if t.type in allowed]
     if not r.actors:
         return []
-    return [(a, t) for a in r.actors for t in targets] or [(a, None) for a in r.actors]
+    pairs = [(a, t) for a in r.actors for t in targets] or [(a, None) for a in r.actors]
+    return pairs + _fellow_guests(r, targets)
+
+
+GUEST_GAP = 3  # tokens between the verb and its first guest, or between two guests ("with his", ", and")
+
+
+def _fellow_guests(r: Reading, targets: list[Span]) -> list[tuple[Span, Span]]:
+    """"A met B and C": B and C sat at the same meeting, so they met each other too."""
+    if r.trigger.relation != "met" or not r.actors or r.trigger.nominal:
+        return []
+    run, last = [], r.hit.j
+    for t in sorted(targets, key=lambda t: t.i):
+        if t.i < r.hit.j or t.i - last > GUEST_GAP:
+            break  # only the run of guests right after the verb, not "..., along with Z"
+        run.append(t)
+        last = t.j
+    guests = list({t.eid: t for t in run if t.type in ("State", "Official")}.values())
+    return [(x, y) for n, x in enumerate(guests) for y in guests[n + 1:]]
 
 
 # PLOVER codes an announced intention by its sign, not by the act announced: "will send aid" is
@@ -94,7 +112,10 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
         modality = "statement" if r.modality == "forecast" and r.trigger.assert_planned else r.modality
         kind = r.trigger.event_type
         conditional = "unless" in p.lower[r.hit.j:p.sents[r.sent][1]]
-        joint = [(a, t, "AGREE", None) for a, t in co_actors(r, pairs)]
+        signing = r.trigger.relation == "signed"  # co-signers met at the signing (asserted only if done)
+        together = co_actors(r, pairs)
+        joint = [(a, t, "AGREE", None) for a, t in together]
+        joint += [(a, t, "CONSULT", "met") for a, t in together if signing]
         for a, t, kind, rel in [(a, t, kind, r.trigger.relation) for a, t in pairs] + joint:
             out.append(Event(event_type=intent_type(kind, modality, r.negated, conditional), actor=a.eid,
                              target=t.eid if t else None, relation=rel, evidence=ev, date=when,
