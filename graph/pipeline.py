@@ -23,7 +23,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from diplograph.graph import iri, merge
@@ -289,7 +288,7 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
     def fill_store() -> None:
         from diplograph.graph.store import write_store
 
-        write_store(ox.parse(files["graph.nq"], format=ox.RdfFormat.N_QUADS), out / "store")
+        write_store(files["graph.nq"], out / "store")  # the rendered N-Quads, not parsed and serialised again
 
     written = _write_all(out, files, fill_store if store else None)
     if store:
