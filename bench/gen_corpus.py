@@ -143,7 +143,7 @@ def generate(out: Path, count: int, seed: int = 1) -> list[Path]:
     paths = []
     for n in range(count):
         text = article(world, seed, n)
-        path = out / text[9:13] / f"article-{n:05d}.txt"
+        path = out / text[10:14] / f"article-{n:05d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         paths.append(path)

@@ -1,7 +1,7 @@
 """Corpus-scale benchmark: build generated corpora end to end and report speed, memory and incremental reruns.
 
 For each size it generates (once) a corpus with bench/gen_corpus.py, then runs ``diplograph build`` in a
-fresh process (no HTML pages; graph.ttl, graph.nq, the SPARQL store and the manifest):
+fresh process (no HTML pages; graph.ttl, graph.nq.gz, the SPARQL store and the manifest):
 
 * clean build with ``--workers 1`` (the baseline) and with ``--workers N``;
 * a rerun with nothing changed, and a rerun after one document changed (the incremental path);
@@ -79,7 +79,7 @@ def bench_size(size: int, workers: int, workdir: Path) -> tuple[list[Run], int, 
     runs = [measure("clean, --workers 1", [str(corpus), "--out", str(one), "--no-html"]),
             measure(f"clean, --workers {workers}", [str(corpus), "--out", str(many), "--no-html",
                                                     "--workers", str(workers)])]
-    same = all((one / n).read_bytes() == (many / n).read_bytes() for n in ("graph.nq", "graph.ttl", "manifest.json"))
+    same = all((one / n).read_bytes() == (many / n).read_bytes() for n in ("graph.nq.gz", "graph.ttl", "manifest.json"))
     runs.append(measure("rerun, nothing changed", [str(corpus), "--out", str(many), "--no-html",
                                                    "--workers", str(workers)]))
     target = sorted(corpus.rglob("*.txt"))[size // 2]

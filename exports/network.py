@@ -138,6 +138,39 @@ def network(ds: rdflib.Dataset) -> tuple[list[dict], list[dict]]:
     return ns, edges(ds, {n["id"] for n in ns})
 
 
+def network_from_views(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
+    """Nodes and edges like :func:`network`, from the views' graph (``views.load_graph``) instead of a Dataset.
+
+    For a corpus too large to hold as an rdflib Dataset: entities keep type, label and aliases; each
+    (actor, relation or event type, target) edge keeps its dates, event types, modality and one quote
+    per event (subtypes, roles and fact origins are not in the views' graph).
+    """
+    ids = {n for n, d in G.nodes(data=True) if d.get("type") in CORE_TYPES}
+    ns = [{"id": n, "label": G.nodes[n].get("label") or local(n), "type": G.nodes[n]["type"], "subtypes": [],
+           "role": "", "aliases": sorted(G.nodes[n].get("aliases") or ())} for n in sorted(ids)]
+    acc: dict[tuple[str, str, str], dict] = defaultdict(_new_edge)
+    for u, v, data in G.edges(data=True):
+        if u not in ids or v not in ids or data.get("negated"):
+            continue
+        edge = acc[(u, data.get("relation") or data.get("event_type") or "related", v)]
+        if data.get("kind") == "event":
+            edge["events"].add(data.get("event_type") or "")
+            edge["modality"].add(data.get("modality") or "")
+            if data.get("quote"):
+                edge["evidence"].append({"quote": data["quote"], "doc": "", "date": data.get("date") or ""})
+        edge["dates"].add(data.get("date") or "")
+        edge["weight"] = data.get("weight") if data.get("event_type") else edge["weight"]
+    out = []
+    for (s, rel, o), e in sorted(acc.items()):
+        evidence = sorted({tuple(sorted(x.items())): x for x in e["evidence"]}.values(),
+                          key=lambda x: (x["date"], x["doc"], x["quote"]))
+        out.append({"source": s, "target": o, "relation": rel, "sign": sign(rel, e["weight"]),
+                    "dates": sorted(d for d in e["dates"] if d), "origin": [],
+                    "events": sorted(x for x in e["events"] if x), "modality": sorted(m for m in e["modality"] if m),
+                    "evidence": evidence})
+    return ns, out
+
+
 def to_networkx(node_list: list[dict], edge_list: list[dict]) -> nx.MultiDiGraph:
     """A MultiDiGraph of the records (a fresh graph: callers may mutate it)."""
     g = nx.MultiDiGraph()

@@ -190,18 +190,17 @@ def _body(data: bytes) -> bytes:
     return b"\n".join(lines[start:])
 
 
-def _spaced(body: bytes) -> bytes:
-    # pyoxigraph escapes newlines inside literals, so a line not starting with a tab starts a subject.
-    return body.replace(b"\n", b"\n\n").replace(b"\n\n\t", b"\n\t")
-
-
 @_without_gc
 def to_turtle(dataset: rdflib.Dataset) -> bytes:
-    """The union graph as Turtle with the fixed prefixes, one blank line between subjects."""
-    text = _sorted(union_lines(dataset, type_first=True), type_first=True)
-    triples = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return _prefix_header() + b"\n" + _spaced(_body(data)).rstrip(b"\n") + b"\n"
+    """Turtle with the fixed prefixes: one block per graph (default graph first, then named graphs in IRI
+    order), each under a ``# graph <iri>`` comment; the same bytes as a build's graph.ttl (graph/turtle.py)."""
+    from diplograph.graph import turtle
+
+    out = [turtle.header()]
+    for key, lines in graph_lines(dataset).items():
+        block = turtle.block(_sorted(lines), quads=bool(key))
+        out.append(turtle.graph_comment(key) + block)
+    return b"".join(out)
 
 
 @_without_gc
@@ -221,8 +220,9 @@ def to_ntriples(dataset: rdflib.Dataset) -> bytes:
 
 @_without_gc
 def to_nquads(dataset: rdflib.Dataset) -> bytes:
-    """Every quad, with its named graph, as sorted N-Quads lines."""
-    return _sorted([line for lines in graph_lines(dataset).values() for line in lines])
+    """Every quad, graph by graph (default graph first, then named graphs in IRI order), each graph's lines
+    sorted and distinct: the same bytes as a build's graph.nq.gz once decompressed."""
+    return b"".join(_sorted(lines) for lines in graph_lines(dataset).values())
 
 
 def to_jsonld(dataset: rdflib.Dataset) -> bytes:
@@ -251,12 +251,15 @@ def read_dataset(data: bytes | str, fmt: str) -> rdflib.Dataset:
 
 
 def load_build(out: Path) -> rdflib.Dataset:
-    """The Dataset of a build folder: OUT/graph.nq (named graphs) if present, else OUT/graph.ttl."""
-    for name, fmt in (("graph.nq", "nquads"), ("graph.ttl", "turtle")):
+    """The Dataset of a build folder: OUT/graph.nq.gz (named graphs) if present, else graph.nq or graph.ttl."""
+    import gzip
+
+    for name, fmt in (("graph.nq.gz", "nquads"), ("graph.nq", "nquads"), ("graph.ttl", "turtle")):
         path = out / name
         if path.is_file():
             try:
-                return read_dataset(path.read_bytes(), fmt)
-            except Exception as exc:  # rdflib raises many parser exception types
+                data = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
+                return read_dataset(data, fmt)
+            except Exception as exc:  # rdflib and gzip raise many exception types
                 raise InputError(f"{path}: cannot parse {fmt}: {str(exc).splitlines()[0] if str(exc) else exc!r}") from None
-    raise InputError(f"{out}: no graph.nq or graph.ttl (run `diplograph build` first)")
+    raise InputError(f"{out}: no graph.nq.gz or graph.ttl (run `diplograph build` first)")

@@ -6,7 +6,7 @@ plain rows to the page functions of :mod:`diplograph.exports.html`.
 
 from __future__ import annotations
 
-import rdflib
+import networkx as nx
 
 from diplograph.exports import charts, html
 
@@ -17,16 +17,16 @@ def _views():
     return views
 
 
-def view_pages(dataset: rdflib.Dataset, *, by: str = "quarter", limit: int = 100) -> dict[str, str]:
+def view_pages(dataset, *, by: str = "quarter", limit: int = 100) -> dict[str, str]:
     """``{"dyads.html": ..., "triangles.html": ...}`` for a dataset.
 
     Args:
-        dataset: The built dataset.
+        dataset: The built rdflib Dataset, or the views' networkx graph already loaded from it.
         by: Period of the charts: "month", "quarter" or "year".
         limit: Keep the triangles with most events, at most this many.
     """
     views = _views()
-    G = views.load_graph(dataset)
+    G = dataset if isinstance(dataset, nx.MultiDiGraph) else views.load_graph(dataset)
     table = {k: d for k, d in views.dyads(G).items() if d.count}
     by_period = views.dyads_by_period(G, by)
     labels = {n: views.label(G, n) for n in G.nodes}

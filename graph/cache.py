@@ -1,12 +1,13 @@
-"""The per-document build cache: ``OUT/.cache/<key>.nq`` holds one document's named graph as sorted N-Quads.
+"""The per-document build cache: ``OUT/.cache/<key>.nq`` holds one document's named graph as sorted N-Quads,
+``<key>.ttl`` the same graph as a Turtle block (graph/turtle.py).
 
 The key is the SHA-256 of everything the graph depends on: the document's bytes and id, the build
 options (``--date``, ``--publication``), the diplograph version, the extractor's rules (every
 ``graph/extract/*.jsonl``), the gazetteer version and the HTML reader. Change any of them and the
 document is read again; leave them and its graph is reused as it was.
 
-Entries are written to a temporary file and renamed into place, so an entry either exists whole or not
-at all: a build killed at any point leaves a cache the next build can trust.
+Files are written to a temporary file and renamed into place, the Turtle block first: an entry counts
+only once its ``.nq`` exists, so a build killed at any point leaves a cache the next build can trust.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 
 SUFFIX = ".nq"
+TURTLE = ".ttl"
 
 
 @lru_cache(maxsize=1)
@@ -74,28 +76,31 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / (key + SUFFIX)
 
-    def get(self, key: str) -> bytes | None:
-        """The cached N-Quads of ``key``, or None."""
+    def get(self, key: str) -> tuple[Path, Path] | None:
+        """The files (N-Quads, Turtle block) of ``key``, or None when the entry is missing or incomplete."""
         if self.folder is None:
             return None
-        try:
-            return self._path(key).read_bytes()
-        except OSError:
-            return None
+        nq, ttl = self._path(key), self.folder / (key + TURTLE)
+        return (nq, ttl) if nq.is_file() and ttl.is_file() else None
 
-    def put(self, key: str, nquads: bytes) -> None:
-        """Store an entry atomically (temporary file, then rename)."""
-        if self.folder is None:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
+    def _write(self, target: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(nquads)
-            os.replace(tmp, self._path(key))
+                fh.write(data)
+            os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def put(self, key: str, nquads: bytes, turtle: bytes) -> tuple[Path, Path] | None:
+        """Store an entry atomically (each file: temporary file, then rename; the .nq last); return its files."""
+        if self.folder is None:
+            return None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._write(self.folder / (key + TURTLE), turtle)
+        self._write(self._path(key), nquads)
+        return self._path(key), self.folder / (key + TURTLE)
 
     def prune(self, keep: set[str]) -> int:
         """Delete entries not in ``keep`` (documents removed or changed) and stray temporary files."""
@@ -103,7 +108,7 @@ class Cache:
             return 0
         dropped = 0
         for entry in self.folder.iterdir():
-            stale = entry.name.endswith(".tmp") or (entry.suffix == SUFFIX and entry.stem not in keep)
+            stale = entry.name.endswith(".tmp") or (entry.suffix in (SUFFIX, TURTLE) and entry.stem not in keep)
             if stale and entry.is_file():
                 entry.unlink(missing_ok=True)
                 dropped += 1

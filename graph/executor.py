@@ -1,7 +1,7 @@
 """Run the extraction of many documents: in this process, or in a pool of worker processes.
 
 A :class:`Job` is one document's bytes and id; :func:`run_job` reads it, extracts it and returns its
-named graph as sorted N-Quads in an :class:`Outcome`. Workers are started with the ``spawn`` method
+named graph as sorted N-Quads and as a Turtle block in an :class:`Outcome`. Workers are started with the ``spawn`` method
 (safe on every platform and with threads in the parent); each loads the gazetteer and builds the spaCy
 pipeline once, in the pool initializer, then serves many jobs. Results come back in any order: the
 caller keys them by document id, so the output never depends on the number of workers.
@@ -13,6 +13,7 @@ import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from diplograph.graph import turtle
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.model import Document, Extraction
 
@@ -40,6 +41,7 @@ class Outcome:
     path: str
     key: str
     nquads: bytes | None = None
+    turtle: bytes | None = None
     words: int = 0
     error: str | None = None
     extraction: Extraction | None = None
@@ -67,10 +69,9 @@ def to_document(job: Job) -> Document:
 
 def graph_nquads(ex: Extraction, gazetteer) -> bytes:
     """One document's named graph as sorted N-Quads (the cached form)."""
-    from diplograph.graph.iri import document_iri
-    from diplograph.graph.rdf import to_rdf
+    from diplograph.graph.rdf import to_nquads
 
-    return named_nquads(to_rdf(ex, gazetteer), document_iri(ex.document.id))
+    return to_nquads(ex, gazetteer)
 
 
 def named_nquads(graph, name: str) -> bytes:
@@ -98,10 +99,12 @@ def run_job(job: Job) -> Outcome:
     try:
         ex = extract(doc, _STATE["gazetteer"])
         nquads = graph_nquads(ex, _STATE["gazetteer"])
+        block = turtle.block(nquads)
     except Exception as exc:  # noqa: BLE001 - one document's bug must not end a corpus build
         return Outcome(job.doc_id, job.path, job.key, error=f"{job.path}: extraction failed ({type(exc).__name__}: {exc})")
     words = len(doc.text[doc.body_start:].split())
-    return Outcome(job.doc_id, job.path, job.key, nquads, words, extraction=ex if job.keep_extraction else None)
+    return Outcome(job.doc_id, job.path, job.key, nquads, block, words,
+                   extraction=ex if job.keep_extraction else None)
 
 
 def run_jobs(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None]) -> None:

@@ -1,32 +1,67 @@
-"""The corpus merge without rdflib: per-document N-Quads in, graph.nq / graph.ttl bytes and counts out.
+"""The corpus merge, streamed: per-graph N-Quads and Turtle blocks in, the build's files out.
 
-rdflib's in-memory Dataset costs about 2 KB and 0.1-0.2 ms per quad to load, which dominates a build of
-thousands of documents. Every document's graph is already sorted N-Quads written by pyoxigraph, so the
-merge works on those lines: the union is a sort, the views are read by ``load_graph`` from a temporary
-N-Quads file, and Turtle is written by pyoxigraph from the union's triples streamed in Turtle order.
-The bytes are the same as ``exports.registry.render("nq"|"ttl", dataset)`` on the rdflib Dataset of the
-same quads (``tests/test_pipeline_incremental.py`` checks it).
+Every document's named graph reaches the merge in one form: its sorted N-Quads and its Turtle block
+(graph/turtle.py), in memory or as files of the per-document cache. Nothing is merged into one big
+in-memory graph, so a build of thousands of documents holds only what the views need:
+
+* ``graph.nq.gz`` is the graphs' N-Quads one after another, in graph IRI order (each graph's lines
+  sorted), gzip-compressed while written;
+* ``graph.ttl`` is the prefix header and each graph's Turtle block, in the same order;
+* :func:`scan` reads the graphs once for the views' triples (only the predicates they use) and the
+  counts of the summary (distinct entities by type, facts and events).
+
+The same bytes come out of ``exports.registry.render("nq"|"ttl", dataset)`` for the Dataset of the same
+quads (``tests/test_pipeline_incremental.py`` checks it).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterable
+import gzip
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from diplograph.graph import turtle
 from diplograph.graph.iri import ID, ONTOLOGY
 
 RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 VIEWS_GRAPH = ID + "graph/views"
-_TYPE_KEY = b"\x00"
-_CORE = tuple(f"<{ONTOLOGY}{k}>".encode() for k in ("State", "Official", "Organization", "Agreement"))
-_FACTS = frozenset(f"<{ONTOLOGY}{p}>".encode() for p in (
-    "officialOf", "roleTitle", "memberOf", "partyTo", "signed", "met", "withdrawsFrom", "joins", "criticizes",
-    "supports", "cites"))
-_EVENT = f"<{ONTOLOGY}Event>".encode()
+_CORE = ("State", "Official", "Organization", "Agreement")
+_FACTS = ("officialOf", "roleTitle", "memberOf", "partyTo", "signed", "met", "withdrawsFrom", "joins", "criticizes",
+          "supports", "cites")
+_TYPED = re.compile(rb"^(\S+) " + re.escape(RDF_TYPE) + rb" <" + re.escape(ONTOLOGY.encode())
+                    + rb"(State|Official|Organization|Agreement|Event)> ", re.M)
+_FACT = re.compile(rb"^(\S+ <" + re.escape(ONTOLOGY.encode()) + rb"(?:" + "|".join(_FACTS).encode()
+                   + rb")> .*) <[^<>\s]*> \.$", re.M)
+GZIP_LEVEL = 3
+
+
+@dataclass(frozen=True)
+class Part:
+    """One named graph: its IRI, its sorted N-Quads and its Turtle block (bytes, or a file holding them)."""
+
+    graph: str
+    nquads: bytes | Path
+    turtle: bytes | Path | None = None
+    key: str = ""  # the document's cache key (what its graph was made from), "" when not known
+
+    def read_nquads(self) -> bytes:
+        return self.nquads.read_bytes() if isinstance(self.nquads, Path) else self.nquads
+
+    def read_turtle(self) -> bytes:
+        if self.turtle is None:
+            return turtle.block(self.read_nquads())
+        return self.turtle.read_bytes() if isinstance(self.turtle, Path) else self.turtle
+
+
+def ordered(parts: Iterable[Part]) -> list[Part]:
+    """Parts in graph IRI order (the order of graph.nq.gz, graph.ttl and the exporters)."""
+    return sorted(parts, key=lambda p: p.graph)
 
 
 def split_quad(line: bytes) -> tuple[bytes, bytes, bytes, bytes]:
@@ -42,66 +77,102 @@ def split_quad(line: bytes) -> tuple[bytes, bytes, bytes, bytes]:
     return body[:i], body[i + 1:j], body[j + 1:k], body[k + 1:]
 
 
-def union_lines(parts: Iterable[bytes]) -> list[bytes]:
-    """The sorted, de-duplicated N-Quads lines of several N-Quads texts."""
-    lines: set[bytes] = set()
-    for part in parts:
-        lines.update(line for line in part.split(b"\n") if line)
-    return sorted(lines)
+def lines_of(parts: Iterable[Part]) -> list[bytes]:
+    """Every N-Quads line of the parts, in graph order (for small builds, tests and notebooks)."""
+    return [line for part in ordered(parts) for line in part.read_nquads().split(b"\n") if line]
 
 
-def nquads(lines: list[bytes]) -> bytes:
-    return b"".join(line + b"\n" for line in lines)
+def write_nquads(parts: Iterable[Part], fh: BinaryIO) -> int:
+    """Write the parts' N-Quads in graph order; return the number of quads."""
+    count = 0
+    for part in ordered(parts):
+        data = part.read_nquads()
+        count += data.count(b"\n")
+        fh.write(data)
+    return count
 
 
-def _triple_key(line: bytes, type_p: bytes = b" " + RDF_TYPE + b" ") -> bytes:
-    """``s p o`` of an N-Quads line, with rdf:type replaced by a byte that sorts before any IRI."""
-    end = line.rindex(b" ", 0, len(line) - 2)  # the graph name: an IRI, so no space inside it
-    i = line.index(b" ")  # the subject: an IRI or blank node, no space inside it either
-    if line.startswith(type_p, i):
-        return line[:i] + b" " + _TYPE_KEY + b" " + line[i + len(type_p):end]
-    return line[:end]
+def write_nquads_gz(parts: Iterable[Part], fh: BinaryIO) -> int:
+    """:func:`write_nquads` through gzip (no file name or time in the header, so the bytes are reproducible)."""
+    with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=GZIP_LEVEL, filename="", mtime=0) as gz:
+        return write_nquads(parts, gz)
 
 
-def turtle(lines: list[bytes]) -> bytes:
-    """graph.ttl: the union graph in the fixed-prefix, one-blank-line-per-subject layout of exports.rdf.
-
-    Sorting whole ``s p o`` byte strings orders them as the (s, p, o) tuples would, since every IRI ends
-    in ``>``; pyoxigraph escapes NUL in literals, so the rdf:type key cannot occur elsewhere in a line.
-    """
-    from diplograph.exports.rdf import PREFIXES, _body, _prefix_header, _spaced
-
-    keys = sorted({_triple_key(line) for line in lines})
-    nt = b" .\n".join(keys).replace(b" " + _TYPE_KEY + b" ", b" " + RDF_TYPE + b" ") + b" .\n" if keys else b""
-    data = ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return _prefix_header() + b"\n" + _spaced(_body(data or b"")).rstrip(b"\n") + b"\n"
+def write_turtle(parts: Iterable[Part], fh: BinaryIO) -> None:
+    """graph.ttl: the fixed prefixes, then each graph's Turtle block under a ``# graph <iri>`` comment."""
+    fh.write(turtle.header())
+    for part in ordered(parts):
+        block = part.read_turtle()
+        if block:
+            fh.write(turtle.graph_comment(part.graph) + block)
 
 
-def views_nquads(doc_lines: list[bytes]) -> bytes:
-    """The views graph (dyads, triangles) of the documents' quads, as N-Quads in ``dgid:graph/views``."""
-    from diplograph.graph.executor import named_nquads
-    from diplograph.graph.views import load_graph, views_to_rdf
-
-    fd, tmp = tempfile.mkstemp(suffix=".nq")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(nquads(doc_lines))
-        graph = load_graph(Path(tmp))
-    finally:
-        os.unlink(tmp)
-    return named_nquads(views_to_rdf(graph), VIEWS_GRAPH)
+def nquads(parts: Iterable[Part]) -> bytes:
+    """graph.nq's bytes in memory (for small builds)."""
+    return b"".join(part.read_nquads() for part in ordered(parts))
 
 
-def counts(lines: list[bytes]) -> dict:
+def turtle_bytes(parts: Iterable[Part]) -> bytes:
+    """graph.ttl's bytes in memory (for small builds)."""
+    out = [turtle.header()]
+    for part in ordered(parts):
+        block = part.read_turtle()
+        if block:
+            out.append(turtle.graph_comment(part.graph) + block)
+    return b"".join(out)
+
+
+class Counter:
+    """Distinct entities by core type, events and direct facts over many graphs, read from N-Quads bytes."""
+
+    def __init__(self) -> None:
+        self.typed: dict[bytes, set[bytes]] = {t.encode(): set() for t in (*_CORE, "Event")}
+        self.facts: set[int] = set()  # hashes of "s p o": a set of millions of tuples would not fit
+
+    def add(self, data: bytes) -> None:
+        for subject, kind in _TYPED.findall(data):
+            self.typed[kind].add(subject)
+        self.facts.update(map(hash, _FACT.findall(data)))
+
+    def counts(self) -> dict:
+        return {"entities": {t: len(self.typed[t.encode()]) for t in _CORE}, "facts": len(self.facts),
+                "events": len(self.typed[b"Event"])}
+
+
+def counts(parts: Iterable[Part]) -> dict:
     """Entities by core type, direct facts and events in the union (as BuildResult.summary counts them)."""
-    typed: dict[bytes, set[bytes]] = {c: set() for c in _CORE + (_EVENT,)}
-    facts: set[tuple[bytes, bytes, bytes]] = set()
-    for line in lines:
-        s, p, o, _ = split_quad(line)
-        if p == RDF_TYPE and o in typed:
-            typed[o].add(s)
-        elif p in _FACTS:
-            facts.add((s, p, o))
-    names = ("State", "Official", "Organization", "Agreement")
-    return {"entities": {n: len(typed[c]) for n, c in zip(names, _CORE)}, "facts": len(facts),
-            "events": len(typed[_EVENT])}
+    counter = Counter()
+    for part in parts:
+        counter.add(part.read_nquads())
+    return counter.counts()
+
+
+def view_triples(parts: Iterable[Part], keep: frozenset[str]) -> Iterator[tuple[str, str, str]]:
+    """(s, p, o) values of the quads whose predicate is in ``keep``, graph by graph."""
+    wanted = {f"<{p}>".encode() for p in keep}
+    for part in ordered(parts):
+        data = part.read_nquads()
+        picked = b"\n".join(line for line in data.split(b"\n") if line[line.find(b" ") + 1:].split(b" ", 1)[0] in wanted)
+        if not picked:
+            continue
+        for q in ox.parse(picked, format=ox.RdfFormat.N_QUADS):
+            s, o = q.subject, q.object
+            yield (("_:" + s.value) if isinstance(s, ox.BlankNode) else s.value, q.predicate.value,
+                   ("_:" + o.value) if isinstance(o, ox.BlankNode) else o.value)
+
+
+def views_part(parts: list[Part]) -> tuple[Part | None, object]:
+    """The views graph (dyads, triangles) computed over the documents' graphs, and the networkx graph."""
+    from diplograph.graph.views import load
+    from diplograph.graph.views.to_rdf import views_triples
+
+    G = load.load_triples(view_triples(parts, load.KEEP))
+    data = views_triples(G).nquads(VIEWS_GRAPH)
+    return (Part(VIEWS_GRAPH, data) if data else None), G
+
+
+def grouped(triples: Iterable[tuple[str, str, str]]) -> dict:
+    out: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        out[s][p].append(o)
+    return out

@@ -1,16 +1,16 @@
-"""The pipeline: compose the stages; read inputs, build one Dataset, write the outputs.
+"""The pipeline: compose the stages; read inputs, extract documents, merge their graphs, write the outputs.
 
-``build_dataset`` is the pure half: paths -> documents -> extractions -> one rdflib Dataset with a named
-graph per document (graph IRI = document IRI) and one named graph for the relationship views.
-``build`` is the writing half: it writes ``OUT/graph.ttl``, ``OUT/graph.nq``, the HTML pages, the
+``build_dataset`` is the pure half: paths -> documents -> extractions -> one named graph per document
+(graph IRI = document IRI) and one named graph for the relationship views, as :class:`merge.Part`\\ s.
+``build`` is the writing half: it writes ``OUT/graph.ttl``, ``OUT/graph.nq.gz``, the HTML pages, the
 embedded SPARQL store and ``OUT/manifest.json``, each atomically, so a failed build never leaves earlier
 output half-written.
 
-Every document's named graph passes through one form, sorted N-Quads: freshly extracted (here or in a
-worker process, see executor.py) or taken from the per-document cache in ``OUT/.cache`` (cache.py).
-The build is merged from those bytes (merge.py: a sort, not an rdflib load), so a clean build, an
-incremental rerun, a resumed build and a build with any number of workers write the same bytes; the
-rdflib Dataset (``BuildResult.dataset``) is made from the merged quads only when something asks for it.
+Every document's named graph passes through one form, sorted N-Quads plus its Turtle block: freshly
+extracted (here or in a worker process, see executor.py) or taken from the per-document cache in
+``OUT/.cache`` (cache.py). The outputs are streamed from those (merge.py), never merged in memory, so a
+clean build, an incremental rerun, a resumed build and a build with any number of workers write the same
+bytes; the rdflib Dataset (``BuildResult.dataset``) is made only when something asks for it.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ import hashlib
 import os
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Dataset, URIRef
 
@@ -42,16 +44,18 @@ CACHE_DIR = ".cache"
 
 @dataclass
 class BuildResult:
-    """What a build produced: the merged quads, the extractions made in this run, and the inputs that failed.
+    """What a build produced: its named graphs, the extractions made in this run, and the inputs that failed.
 
     Attributes:
-        lines: Every quad of the build (documents' graphs and the views graph), as sorted N-Quads lines.
+        parts: Every named graph of the build (one per document, plus the views graph), each as sorted
+            N-Quads and a Turtle block, in memory or in the cache (merge.Part).
+        views: The networkx graph the views were computed from (views.load_graph's form), or None.
         documents: Ids of every document in the build (extracted now or taken from the cache), sorted.
         extracted: Ids of the documents extracted in this run (the rest came from the cache).
         inputs: One record per document read (path, id, sha256, bytes, quads), for the manifest.
     """
 
-    lines: list[bytes] = field(default_factory=list, repr=False)
+    parts: list[merge.Part] = field(default_factory=list, repr=False)
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
@@ -61,7 +65,16 @@ class BuildResult:
     versions: Versions | None = None
     options: dict = field(default_factory=dict)
     keys: set[str] = field(default_factory=set, repr=False)
+    views: object = field(default=None, repr=False)
+    counts: dict = field(default_factory=dict)
+    quad_count: int = 0
+    store: str | None = None  # "loaded" (in full) or "updated" (from the previous build's store)
     _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[bytes]:
+        """Every quad of the build as N-Quads lines, graph by graph (read on demand: large for a corpus)."""
+        return merge.lines_of(self.parts)
 
     @property
     def dataset(self) -> Dataset:
@@ -75,13 +88,9 @@ class BuildResult:
         """Ids of the documents whose graph came from the cache."""
         return sorted(set(self.documents) - set(self.extracted))
 
-    @property
-    def quad_count(self) -> int:
-        return len(self.lines)
-
     def summary(self) -> dict:
         """Counts a researcher checks first: documents, entities by type, facts, events."""
-        found = merge.counts(self.lines)
+        found = self.counts or merge.counts(self.parts)
         return {"documents": len(self.documents), "entities": found["entities"], "facts": found["facts"],
                 "events": found["events"], "failed": len(self.failures)}
 
@@ -91,7 +100,7 @@ def to_dataset(lines: list[bytes]) -> Dataset:
     ds = Dataset(default_union=True)
     bind_prefixes(ds)
     if lines:
-        ds.parse(data=merge.nquads(lines), format="nquads")
+        ds.parse(data=b"".join(line + b"\n" for line in lines), format="nquads")
     return ds
 
 
@@ -145,12 +154,19 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
     return jobs, failures
 
 
-def assemble(graphs: dict[str, bytes], views: bool = True) -> list[bytes]:
-    """The sorted N-Quads lines of every document's graph, plus the views graph computed over them."""
-    lines = merge.union_lines(graphs.values())
-    if views and lines:
-        lines = merge.union_lines([merge.nquads(lines), merge.views_nquads(lines)])
-    return lines
+def assemble(parts: list[merge.Part], views: bool = True) -> tuple[list[merge.Part], object, dict, int]:
+    """The documents' parts plus the views graph computed over them; the views' networkx graph; counts; quads."""
+    G = None
+    if views and parts:
+        views_part, G = merge.views_part(parts)
+        parts = parts + ([views_part] if views_part else [])
+    counter = merge.Counter()
+    quads = 0
+    for part in parts:
+        data = part.read_nquads()
+        counter.add(data)
+        quads += data.count(b"\n")
+    return parts, G, counter.counts(), quads
 
 
 def build_dataset(paths, *, date: str | None = None, publication: str | None = None, views: bool = True,
@@ -180,7 +196,8 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
     jobs, failures = plan_jobs(paths, date=date, publication=publication, versions=versions,
                                keep_extractions=keep_extractions, max_bytes=max_bytes)
     cache = Cache(cache_dir)
-    graphs = {j.doc_id: g for j in jobs if (g := cache.get(j.key)) is not None}
+    graphs = {j.doc_id: merge.Part(iri.document_iri(j.doc_id), *files, key=j.key)
+              for j in jobs if (files := cache.get(j.key)) is not None}
     todo = [j for j in jobs if j.doc_id not in graphs]
     bar = Progress(len(jobs), enabled=progress)
     bar.advance(len(graphs))
@@ -188,7 +205,9 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
 
     def finished(outcome: Outcome) -> None:
         if outcome.nquads is not None:
-            cache.put(outcome.key, outcome.nquads)
+            files = cache.put(outcome.key, outcome.nquads, outcome.turtle)
+            if files is not None:  # keep the cache's files, not the bytes: a corpus does not fit in memory
+                outcome = replace(outcome, nquads=files[0], turtle=files[1])
         done.append(outcome)
         bar.advance(1, outcome.words)
 
@@ -208,66 +227,100 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options) -> Buil
     failures = failures + [(o.path, o.error) for o in done if o.error]
     extracted = [o.doc_id for o in done if o.nquads is not None]
     cached = len(graphs)
-    graphs.update({o.doc_id: o.nquads for o in done if o.nquads is not None})
-    inputs = [{"path": j.path, "id": j.doc_id, "sha256": hashlib.sha256(j.raw).hexdigest(), "bytes": len(j.raw),
-               "quads": graphs[j.doc_id].count(b"\n")} for j in jobs if j.doc_id in graphs]
-    result = BuildResult(assemble(graphs, views), [o.extraction for o in done if o.extraction], sorted(failures),
+    graphs.update({o.doc_id: merge.Part(iri.document_iri(o.doc_id), o.nquads, o.turtle, o.key)
+                   for o in done if o.nquads is not None})
+    inputs = []
+    for j in jobs:
+        if j.doc_id in graphs:
+            inputs.append({"path": j.path, "id": j.doc_id, "sha256": hashlib.sha256(j.raw).hexdigest(),
+                           "bytes": len(j.raw), "quads": graphs[j.doc_id].read_nquads().count(b"\n")})
+    parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views)
+    result = BuildResult(parts, [o.extraction for o in done if o.extraction], sorted(failures),
                          documents=sorted(graphs), extracted=extracted, inputs=inputs, versions=versions,
-                         options=options, keys={j.key for j in jobs if j.doc_id in graphs})
+                         options=options, keys={j.key for j in jobs if j.doc_id in graphs}, views=G,
+                         counts=counts, quad_count=quads)
     bar.finish(extracted=len(extracted), cached=cached, failed=len(failures))
     return result
 
 
-def _stage(out: Path, name: str, data: bytes | str) -> str:
-    """Write one output to a temporary file beside its target; return the temporary path."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+Content = bytes | str | Callable[[BinaryIO], object]
+#: Above this many quads the HTML pages are drawn from the views' graph instead of an rdflib Dataset.
+HTML_DATASET_LIMIT = 400_000
+
+
+def _stage(out: Path, name: str, data: Content) -> str:
+    """Write one output (bytes, text, or a function writing to a binary file) beside its target; return its path."""
     fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+        fh = os.fdopen(fd, "wb")
     except BaseException:
-        try:
-            os.close(fd)
-        except OSError:
-            pass
+        os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        with fh:
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+    except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     os.chmod(tmp, 0o644)  # mkstemp makes private files; outputs are meant to be read and served
     return tmp
 
 
-def _write_all(out: Path, files: dict[str, bytes | str], before_swap=None) -> list[Path]:
-    """Write every file or none: stage them all, run ``before_swap``, then swap them in together.
+def _write_all(out: Path, files: dict[str, Content], before_swap=None) -> list[Path]:
+    """Write every file or none: stage them all, run ``before_swap(staged)``, then swap them in together.
+
+    ``before_swap`` gets ``{name: staged path}`` (the store is loaded from the staged graph files).
 
     Raises:
         OutputError: A file cannot be written (disk full, permissions); the previous outputs stay as they were.
     """
-    staged: list[tuple[str, Path]] = []
+    staged: dict[str, str] = {}
+    name = ""
     try:
         for name, data in files.items():
-            target = out / name
-            staged.append((_stage(out, name, data), target))
+            staged[name] = _stage(out, name, data)
         if before_swap is not None:
-            before_swap()
+            name = "store"
+            before_swap(staged)
     except OSError as exc:
-        for tmp, _ in staged:
+        for tmp in staged.values():
             Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{out / name}: cannot write ({exc.strerror or exc})") from exc
     except BaseException:
-        for tmp, _ in staged:
+        for tmp in staged.values():
             Path(tmp).unlink(missing_ok=True)
         raise
-    for tmp, target in staged:
-        os.replace(tmp, target)
-    return [target for _, target in staged]
+    for name, tmp in staged.items():
+        os.replace(tmp, out / name)
+    return [out / name for name in staged]
+
+
+def html_pages(result: BuildResult) -> dict[str, str]:
+    """graph.html, dyads.html and triangles.html; a corpus too large for an rdflib Dataset is drawn from
+    the views' graph (entities, events and facts, one quote per edge)."""
+    from diplograph.exports import html
+    from diplograph.exports.network import network_from_views
+    from diplograph.exports.viewpages import view_pages
+
+    title = "diplograph: knowledge graph"
+    if result.quad_count <= HTML_DATASET_LIMIT or result.views is None:
+        return {"graph.html": html.render_graph_page(result.dataset, title=title),
+                **view_pages(result.views if result.views is not None else result.dataset)}
+    nodes, edges = network_from_views(result.views)
+    return {"graph.html": html.render_network_page(nodes, edges, title=title), **view_pages(result.views)}
 
 
 def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True, store: bool = True,
                   extra: dict[str, bytes | str] | None = None) -> list[Path]:
-    """Write graph.ttl, graph.nq, the HTML pages, ``extra`` files and the store into ``out_dir``.
+    """Write graph.ttl, graph.nq.gz, the HTML pages, ``extra`` files and the store into ``out_dir``.
 
-    Every file is rendered in memory and staged first, and all are swapped in together at the end, so a
-    failure (a full disk, say) leaves the previous build's files as they were.
+    The graph files are streamed from the documents' parts (the cache's files for a corpus); every file
+    is staged first and all are swapped in together at the end, so a failure (a full disk, say) leaves
+    the previous build's files as they were.
     """
     out = Path(out_dir)
     try:
@@ -276,19 +329,17 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
         raise OutputError(f"{out}: cannot create output folder ({exc.strerror})") from exc
     if not os.access(out, os.W_OK):
         raise OutputError(f"{out}: output folder is not writable")
-    files = {"graph.ttl": merge.turtle(result.lines), "graph.nq": merge.nquads(result.lines)}
+    files: dict[str, Content] = {"graph.ttl": lambda fh: merge.write_turtle(result.parts, fh),
+                                 "graph.nq.gz": lambda fh: merge.write_nquads_gz(result.parts, fh)}
     if html:
-        from diplograph.exports import html as html_pages
-        from diplograph.exports.viewpages import view_pages
-
-        files["graph.html"] = html_pages.render_graph_page(result.dataset, title="diplograph: knowledge graph")
-        files.update(view_pages(result.dataset))
+        files.update(html_pages(result))
     files.update(extra or {})
 
-    def fill_store() -> None:
-        from diplograph.graph.store import write_store
+    def fill_store(staged: dict[str, str]) -> None:
+        from diplograph.graph.store_build import write_build_store
 
-        write_store(files["graph.nq"], out / "store")  # the rendered N-Quads, not parsed and serialised again
+        result.store = write_build_store(result.parts, Path(staged["graph.nq.gz"]), Path(staged["graph.ttl"]),
+                                         out / "store")
 
     written = _write_all(out, files, fill_store if store else None)
     if store:
@@ -306,7 +357,7 @@ def build(paths, out_dir: str | Path, *, date: str | None = None, publication: s
     Example:
         >>> result = build(["examples/monitor-8-7.txt"], "out")
         >>> sorted(p.name for p in result.outputs)
-        ['dyads.html', 'graph.html', 'graph.nq', 'graph.ttl', 'manifest.json', 'store', 'triangles.html']
+        ['dyads.html', 'graph.html', 'graph.nq.gz', 'graph.ttl', 'manifest.json', 'store', 'triangles.html']
     """
     from diplograph.graph.manifest import manifest
 

@@ -1,138 +1,220 @@
-"""Stage: Extraction -> RDF. One document's extraction becomes one rdflib Graph (its named graph).
+"""Stage: Extraction -> RDF. One document's extraction becomes its named graph.
 
 The shape is documented in graph/DESIGN.md: entities with their core class, direct ("truthy") facts,
 a reified record per fact (origin, evidence, document), and one node per event with its evidence.
 Relations between officials are also lifted to the states they serve.
+
+Terms are written straight to N-Triples strings (every IRI checked by ``pyoxigraph.NamedNode``, every
+literal cleaned and escaped by ``pyoxigraph.Literal``), so a document's graph becomes sorted N-Quads
+without building rdflib objects: making rdflib terms and adding them to an rdflib Graph cost five times
+the extraction itself. :func:`to_rdf` still gives an rdflib Graph for notebooks and tests.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from importlib.metadata import version
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+import pyoxigraph as ox
+from rdflib import Graph
 
 from diplograph.graph import iri
+from diplograph.graph.errors import OutputError
 from diplograph.graph.model import Evidence, Event, Extraction, Fact, PartialDate
-from diplograph.ontology.namespace import DG, bind_prefixes
+from diplograph.ontology.namespace import bind_prefixes
 
-SCHEMA = Namespace("http://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SCHEMA = "http://schema.org/"
+WD = "http://www.wikidata.org/entity/"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
 
 LIFTED = ("met", "criticizes", "supports", "joins")
 ENTITY_RELATIONS = ("officialOf", "memberOf", "partyTo", "signed", "met", "withdrawsFrom", "joins",
                     "criticizes", "supports", "cites")
-_DATATYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
-EXTRACTOR = URIRef(iri.ID + "extractor/" + version("diplograph"))
+_DATATYPES = {"day": XSD + "date", "month": XSD + "gYearMonth", "year": XSD + "gYear"}
+EXTRACTOR = iri.ID + "extractor/" + version("diplograph")
 
 
-def date_literal(date: PartialDate) -> Literal:
+@lru_cache(maxsize=1 << 16)
+def uri(value: str) -> str:
+    """``<value>``, or OutputError if ``value`` is not an absolute IRI.
+
+    >>> uri("http://example.org/a")
+    '<http://example.org/a>'
+    """
+    try:
+        return str(ox.NamedNode(value))
+    except ValueError as exc:
+        raise OutputError(f"invalid IRI {value!r}: {exc}") from None
+
+
+@lru_cache(maxsize=512)
+def dg(name: str) -> str:
+    return uri(iri.ONTOLOGY + name)
+
+
+def _clean(value: str) -> str:
+    from diplograph.exports.rdf import safe_literal_text
+
+    return safe_literal_text(iri.clean_text(value))
+
+
+@lru_cache(maxsize=1 << 14)
+def text(value: str) -> str:
+    """A plain string literal, cleaned (NFC, no control characters, whitespace collapsed)."""
+    return str(ox.Literal(_clean(value)))
+
+
+@lru_cache(maxsize=1 << 14)
+def label(value: str) -> str:
+    """An English-tagged label literal, cleaned like :func:`text`."""
+    return str(ox.Literal(_clean(value), language="en"))
+
+
+@lru_cache(maxsize=4096)
+def typed(lexical: str, datatype: str) -> str:
+    return str(ox.Literal(lexical, datatype=ox.NamedNode(datatype)))
+
+
+def integer(value: int) -> str:
+    return typed(str(int(value)), XSD + "integer")
+
+
+def boolean(value: bool) -> str:
+    return typed("true" if value else "false", XSD + "boolean")
+
+
+def decimal(value: float) -> str:
+    return typed(str(Decimal(str(round(value, 3)))), XSD + "decimal")
+
+
+def date_literal(date: PartialDate) -> str:
     """A literal typed by precision: xsd:date, xsd:gYearMonth or xsd:gYear.
 
-    >>> date_literal(PartialDate(2002, 1)).datatype.endswith("gYearMonth")
-    True
+    >>> date_literal(PartialDate(2002, 1))
+    '"2002-01"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
     """
-    return Literal(date.iso(), datatype=_DATATYPES[date.precision])
+    return typed(date.iso(), _DATATYPES[date.precision])
 
 
-def _text(value: str) -> Literal:
-    return Literal(iri.clean_text(value))
+@lru_cache(maxsize=1 << 14)
+def node(entity_id: str) -> str:
+    return uri(iri.entity_iri(entity_id))
 
 
-def _label(value: str) -> Literal:
-    return Literal(iri.clean_text(value), lang="en")
+TYPE, LABEL, ALT = uri(RDF_NS + "type"), uri(RDFS_NS + "label"), uri(SKOS + "altLabel")
+DERIVED = uri(PROV + "wasDerivedFrom")
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
+class Triples:
+    """One document's triples, each a tuple of three N-Triples term strings (set semantics)."""
+
+    def __init__(self) -> None:
+        self.items: set[tuple[str, str, str]] = set()
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self.items.add((s, p, o))
+
+    def nquads(self, graph: str) -> bytes:
+        """Sorted N-Quads lines in the named graph ``graph`` (the exporters' byte form)."""
+        tail = f" {uri(graph)} .\n"
+        return "".join(sorted(f"{s} {p} {o}{tail}" for s, p, o in self.items)).encode("utf-8")
+
+    def ntriples(self) -> bytes:
+        return "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in self.items)).encode("utf-8")
 
 
-def node(entity_id: str) -> URIRef:
-    return URIRef(iri.entity_iri(entity_id))
-
-
-def add_document(g: Graph, ex: Extraction) -> URIRef:
+def add_document(g: Triples, ex: Extraction) -> str:
     doc = ex.document
-    d = URIRef(iri.document_iri(doc.id))
-    g.add((d, RDF.type, DG.Document))
-    g.add((d, RDF.type, SCHEMA.NewsArticle))
-    g.add((d, RDFS.label, _label(doc.title or doc.id)))
-    for prop, value in ((DCTERMS.title, doc.title), (SCHEMA.publisher, doc.publication),
-                        (DCTERMS.source, doc.source), (DG.sha256, doc.sha256)):
+    d = uri(iri.document_iri(doc.id))
+    g.add(d, TYPE, dg("Document"))
+    g.add(d, TYPE, uri(SCHEMA + "NewsArticle"))
+    g.add(d, LABEL, label(doc.title or doc.id))
+    for prop, value in ((DCT + "title", doc.title), (SCHEMA + "publisher", doc.publication),
+                        (DCT + "source", doc.source), (iri.ONTOLOGY + "sha256", doc.sha256)):
         if value:
-            g.add((d, prop, _text(value)))
+            g.add(d, uri(prop), text(value))
     if doc.url:
-        g.add((d, SCHEMA.url, _text(doc.url)))
+        g.add(d, uri(SCHEMA + "url"), text(doc.url))
     if doc.date:
-        g.add((d, SCHEMA.datePublished, date_literal(doc.date)))
+        g.add(d, uri(SCHEMA + "datePublished"), date_literal(doc.date))
     return d
 
 
-def add_entities(g: Graph, ex: Extraction, gazetteer) -> None:
+def add_entities(g: Triples, ex: Extraction, gazetteer) -> None:
     for e in ex.entities:
         n = node(e.id)
-        g.add((n, RDF.type, DG[e.type]))
+        g.add(n, TYPE, dg(e.type))
         if e.subtype:
-            g.add((n, RDF.type, DG[e.subtype]))
-        g.add((n, RDFS.label, _label(e.label)))
+            g.add(n, TYPE, dg(e.subtype))
+        g.add(n, LABEL, label(e.label))
         for alias in sorted(set(e.aliases) - {e.label}):
-            g.add((n, SKOS.altLabel, _label(alias)))
+            g.add(n, ALT, label(alias))
         record = gazetteer.get(e.id) if gazetteer and not e.discovered else None
         wikidata = e.wikidata or (record or {}).get("wikidata")
         if wikidata:
-            g.add((n, SKOS.exactMatch, WD[wikidata]))
+            g.add(n, uri(SKOS + "exactMatch"), uri(WD + wikidata))
         if record and record.get("iso3"):
-            g.add((n, DG.isoCode, Literal(record["iso3"])))
+            g.add(n, dg("isoCode"), text(record["iso3"]))
 
 
-def add_evidence(g: Graph, ev: Evidence) -> URIRef:
-    e = URIRef(iri.evidence_iri(ev.doc, ev.start, ev.end))
-    g.add((e, RDF.type, DG.Evidence))
-    g.add((e, DG.document, URIRef(iri.document_iri(ev.doc))))
-    g.add((e, DG.sentence, Literal(ev.sentence)))
-    g.add((e, DG.start, Literal(ev.start)))
-    g.add((e, DG.end, Literal(ev.end)))
-    g.add((e, DG.quote, _text(ev.quote)))
+def add_evidence(g: Triples, ev: Evidence) -> str:
+    e = uri(iri.evidence_iri(ev.doc, ev.start, ev.end))
+    g.add(e, TYPE, dg("Evidence"))
+    g.add(e, dg("document"), uri(iri.document_iri(ev.doc)))
+    g.add(e, dg("sentence"), integer(ev.sentence))
+    g.add(e, dg("start"), integer(ev.start))
+    g.add(e, dg("end"), integer(ev.end))
+    g.add(e, dg("quote"), text(ev.quote))
     return e
 
 
-def _object(fact: Fact, doc: URIRef):
+def _ends(fact: Fact, doc_iri: str) -> tuple[str, str, str, str]:
+    """Subject and object of a fact as plain strings (IRIs, or roleTitle's text) and as N-Triples terms."""
+    s = doc_iri if fact.p == "cites" else iri.entity_iri(fact.s)
     if fact.p == "roleTitle":
-        return _text(fact.o)
-    return node(fact.o)
+        o, o_term = iri.clean_text(fact.o), text(fact.o)
+    else:
+        o = iri.entity_iri(fact.o)
+        o_term = uri(o)
+    return s, uri(s), o, o_term
 
 
-def add_fact(g: Graph, fact: Fact, doc: URIRef, doc_id: str) -> URIRef:
-    s = doc if fact.p == "cites" else node(fact.s)
-    o = _object(fact, doc)
-    g.add((s, DG[fact.p], o))
-    f = URIRef(iri.fact_iri(doc_id, s, fact.p, o, fact.origin))
-    g.add((f, RDF.type, RDF.Statement))
-    g.add((f, RDF.subject, s))
-    g.add((f, RDF.predicate, DG[fact.p]))
-    g.add((f, RDF.object, o))
-    g.add((f, DG.origin, Literal(fact.origin)))
-    g.add((f, PROV.wasDerivedFrom, doc))
+def add_fact(g: Triples, fact: Fact, doc_iri: str, doc_id: str) -> str:
+    s, s_term, o, o_term = _ends(fact, doc_iri)
+    p = dg(fact.p)
+    g.add(s_term, p, o_term)
+    f = uri(iri.fact_iri(doc_id, s, fact.p, o, fact.origin))
+    g.add(f, TYPE, uri(RDF_NS + "Statement"))
+    g.add(f, uri(RDF_NS + "subject"), s_term)
+    g.add(f, uri(RDF_NS + "predicate"), p)
+    g.add(f, uri(RDF_NS + "object"), o_term)
+    g.add(f, dg("origin"), text(fact.origin))
+    g.add(f, DERIVED, uri(doc_iri))
     for ev in fact.evidence:
-        g.add((f, DG.evidence, add_evidence(g, ev)))
+        g.add(f, dg("evidence"), add_evidence(g, ev))
     return f
 
 
-def add_term_of_office(g: Graph, record: URIRef, fact: Fact, on: PartialDate | None, gazetteer) -> None:
+def add_term_of_office(g: Triples, record: str, fact: Fact, on: PartialDate | None, gazetteer) -> None:
     """The gazetteer's dates of the office behind an officialOf fact, held on the document's date."""
     if gazetteer is None or on is None:
         return
     for office in gazetteer.offices(fact.s, on.first_day()):
         if office.of == fact.o:
             if office.start:
-                g.add((record, SCHEMA.startDate, date_literal(office.start)))
+                g.add(record, uri(SCHEMA + "startDate"), date_literal(office.start))
             if office.end:
-                g.add((record, SCHEMA.endDate, date_literal(office.end)))
+                g.add(record, uri(SCHEMA + "endDate"), date_literal(office.end))
             return
 
 
-def event_node(ev: Event) -> URIRef:
+def event_iri(ev: Event) -> str:
     """The event's IRI: reports of one dated event (same type, actors, day) share it across documents.
 
     An event known to the day is minted from what happened, so a second report of it adds evidence to the
@@ -140,31 +222,31 @@ def event_node(ev: Event) -> URIRef:
     """
     key: tuple = (ev.event_type, ev.actor, ev.target, ev.negated, ev.modality)
     if ev.date is not None and ev.date.precision == "day":
-        return URIRef(iri.event_iri(*key, ev.date.iso()))
+        return iri.event_iri(*key, ev.date.iso())
     e = ev.evidence
-    return URIRef(iri.event_iri(*key, e.doc, e.start, e.end, ev.trigger))
+    return iri.event_iri(*key, e.doc, e.start, e.end, ev.trigger)
 
 
-def add_event(g: Graph, ev: Event, doc: URIRef) -> URIRef:
-    n = event_node(ev)
-    g.add((n, RDF.type, DG.Event))
-    g.add((n, DG.eventType, URIRef(iri.event_type_iri(ev.event_type))))
-    g.add((n, DG.actor, node(ev.actor)))
+def add_event(g: Triples, ev: Event, doc_iri: str) -> str:
+    n = uri(event_iri(ev))
+    g.add(n, TYPE, dg("Event"))
+    g.add(n, dg("eventType"), uri(iri.event_type_iri(ev.event_type)))
+    g.add(n, dg("actor"), node(ev.actor))
     if ev.target:
-        g.add((n, DG.target, node(ev.target)))
+        g.add(n, dg("target"), node(ev.target))
     if ev.relation:
-        g.add((n, DG.relation, DG[ev.relation]))
+        g.add(n, dg("relation"), dg(ev.relation))
     if ev.date:
-        g.add((n, DG.date, date_literal(ev.date)))
-    g.add((n, DG.modality, DG[ev.modality]))
-    g.add((n, DG.negated, Literal(ev.negated)))
-    g.add((n, DG.hedged, Literal(ev.hedged)))
-    g.add((n, DG.confidence, _decimal(ev.confidence)))
+        g.add(n, dg("date"), date_literal(ev.date))
+    g.add(n, dg("modality"), dg(ev.modality))
+    g.add(n, dg("negated"), boolean(ev.negated))
+    g.add(n, dg("hedged"), boolean(ev.hedged))
+    g.add(n, dg("confidence"), decimal(ev.confidence))
     if ev.trigger:
-        g.add((n, DG.trigger, _text(ev.trigger)))
-    g.add((n, DG.evidence, add_evidence(g, ev.evidence)))
-    g.add((n, PROV.wasDerivedFrom, doc))
-    g.add((n, PROV.wasGeneratedBy, EXTRACTOR))
+        g.add(n, dg("trigger"), text(ev.trigger))
+    g.add(n, dg("evidence"), add_evidence(g, ev.evidence))
+    g.add(n, DERIVED, uri(doc_iri))
+    g.add(n, uri(PROV + "wasGeneratedBy"), uri(EXTRACTOR))
     return n
 
 
@@ -186,21 +268,36 @@ def _is_state(entity_id: str, ex: Extraction, gazetteer) -> bool:
     return types.get(entity_id) == "State" or (gazetteer is not None and gazetteer.type_of(entity_id) == "State")
 
 
-def to_rdf(ex: Extraction, gazetteer=None) -> Graph:
-    """Return the named graph of one document.
+def triples(ex: Extraction, gazetteer=None) -> Triples:
+    """The triples of one document's named graph.
 
     Args:
         ex: The extraction of one document.
-        gazetteer: The gazetteer, for Wikidata links and ISO codes of known entities.
+        gazetteer: The gazetteer, for Wikidata links, ISO codes and terms of office of known entities.
     """
-    g = Graph()
-    bind_prefixes(g)
-    doc = add_document(g, ex)
+    g = Triples()
+    doc_iri = iri.document_iri(ex.document.id)
+    add_document(g, ex)
     add_entities(g, ex, gazetteer)
     for fact in sorted(set(ex.facts) | set(lifted_facts(ex, gazetteer)), key=repr):
-        record = add_fact(g, fact, doc, ex.document.id)
+        record = add_fact(g, fact, doc_iri, ex.document.id)
         if fact.p == "officialOf":
             add_term_of_office(g, record, fact, ex.document.date, gazetteer)
     for ev in ex.events:
-        add_event(g, ev, doc)
+        add_event(g, ev, doc_iri)
+    return g
+
+
+def to_nquads(ex: Extraction, gazetteer=None) -> bytes:
+    """One document's named graph (graph IRI = document IRI) as sorted N-Quads: the cached form."""
+    return triples(ex, gazetteer).nquads(iri.document_iri(ex.document.id))
+
+
+def to_rdf(ex: Extraction, gazetteer=None) -> Graph:
+    """One document's named graph as an rdflib Graph (for notebooks, tests and benchmarks)."""
+    g = Graph()
+    bind_prefixes(g)
+    data = triples(ex, gazetteer).ntriples()
+    if data:
+        g.parse(data=data, format="nt")
     return g

@@ -1,8 +1,8 @@
 """The embedded SPARQL store: an Oxigraph database in ``OUT/store/`` and queries over it.
 
-``write_store`` bulk-loads a dataset (one named graph per document, plus ``dgid:graph/views``),
-writes the merge of all those graphs (each triple once) into the default graph, and swaps the
-store in atomically; ``query`` runs SELECT, ASK, CONSTRUCT or DESCRIBE and returns a
+The store is written by store_build.py (``write_store``, re-exported here): one named graph per
+document plus ``dgid:graph/views``, and the merge of all those graphs (each triple once) in the
+default graph. ``query`` runs SELECT, ASK, CONSTRUCT or DESCRIBE and returns a
 materialised, immutable :class:`QueryResult`, which the ``format_*`` functions render as a table,
 CSV, TSV, SPARQL results JSON or Turtle. ``GRAPH ?g { ... }`` still reaches each document.
 ``examples`` loads the query library shipped in ``graph/queries/*.rq``.
@@ -14,17 +14,16 @@ import csv
 import io
 import json
 import re
-import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 
-from diplograph.graph.errors import DataFileError, OutputError, QueryError
+from diplograph.graph.errors import DataFileError, QueryError
 from diplograph.graph.iri import EVENT_TYPE, ID, ONTOLOGY, entity_iri
+from diplograph.graph.store_build import to_nquads, with_union, write_store  # noqa: F401 - re-exported
 
 PREFIXES: dict[str, str] = {
     "dg": ONTOLOGY,
@@ -74,54 +73,6 @@ class QueryResult:
 def store_path(out_dir: str | Path) -> Path:
     """Where the store of a build output directory lives."""
     return Path(out_dir) / "store"
-
-
-def to_nquads(dataset: rdflib.Dataset | Iterable[ox.Quad] | bytes) -> bytes:
-    """N-Quads bytes of an rdflib dataset or of pyoxigraph quads (N-Quads bytes pass through)."""
-    if isinstance(dataset, bytes):
-        return dataset
-    if isinstance(dataset, rdflib.Dataset):
-        return dataset.serialize(format="nquads", encoding="utf-8")
-    return ox.serialize(dataset, format=ox.RdfFormat.N_QUADS) or b""
-
-
-def with_union(nquads: bytes) -> bytes:
-    """The quads plus the set union of their triples as default-graph lines (N-Triples are N-Quads)."""
-    union = {q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS) if q.graph_name != ox.DefaultGraph()}
-    return nquads + (ox.serialize(union, format=ox.RdfFormat.N_TRIPLES) or b"")
-
-
-def write_store(dataset: rdflib.Dataset | Iterable[ox.Quad] | bytes, path: str | Path) -> int:
-    """Fill an Oxigraph store at ``path``, replacing any store there, and return its quad count.
-
-    ``dataset`` may also be N-Quads bytes already rendered (``graph.nq``), which saves serialising twice.
-
-    Each named graph is kept, and the default graph receives the RDF merge of all of them (each
-    triple once): Oxigraph's on-the-fly union repeats a triple once per graph holding it, which
-    inflates counts and multiplies joins on labels repeated in every document graph.
-    The store is built beside the target (``store.tmp``) and renamed into place, so a reader
-    never sees a half-loaded store and a failed load leaves the old one intact.
-    """
-    path = Path(path)
-    tmp, old = path.with_name(path.name + ".tmp"), path.with_name(path.name + ".old")
-    for stale in (tmp, old):
-        shutil.rmtree(stale, ignore_errors=True)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        store = ox.Store(str(tmp))
-        # lenient: the quads come from our own serializer; IRI re-validation costs a third of the load
-        store.bulk_load(input=with_union(to_nquads(dataset)), format=ox.RdfFormat.N_QUADS, lenient=True)
-        store.optimize()
-        count = len(store)
-        del store  # closes RocksDB before the directory moves
-    except (OSError, SyntaxError, ValueError) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(f"{path}: cannot build the SPARQL store: {exc}") from exc
-    if path.exists():
-        path.rename(old)
-    tmp.rename(path)
-    shutil.rmtree(old, ignore_errors=True)
-    return count
 
 
 def open_store(out_dir: str | Path) -> ox.Store:

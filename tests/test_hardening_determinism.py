@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import random
 
 import pytest
@@ -33,7 +34,9 @@ def build(corpus, out, order: list[str], *extra: str) -> dict[str, bytes]:
             "--no-cache", "--no-progress", *extra]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    return {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.nq", "manifest.json")}
+    files = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.nq.gz", "manifest.json")}
+    files["graph.nq"] = gzip.decompress(files["graph.nq.gz"])
+    return files
 
 
 def test_hardening_shuffled_order_same_bytes(corpus, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pyoxigraph
@@ -14,7 +15,7 @@ from diplograph.graph.cli import main
 
 def test_pipeline_example_outputs_parse(example_build):
     out = example_build.out_dir
-    for name in ("graph.ttl", "graph.nq", "graph.html"):
+    for name in ("graph.ttl", "graph.nq.gz", "graph.html"):
         assert (out / name).stat().st_size > 0
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert len(g) > 100
@@ -22,7 +23,7 @@ def test_pipeline_example_outputs_parse(example_build):
     store.load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) == len(g)
     ds = Dataset()
-    ds.parse(out / "graph.nq", format="nquads")
+    ds.parse(data=gzip.decompress((out / "graph.nq.gz").read_bytes()), format="nquads")
     assert len(list(ds.graphs())) >= 2  # the document's graph and the views graph
 
 
@@ -39,7 +40,7 @@ def test_pipeline_build_is_deterministic(tmp_path, example_path):
 
     build([example_path], tmp_path / "a", store=False)
     build([example_path], tmp_path / "b", store=False)
-    for name in ("graph.ttl", "graph.nq", "graph.html"):
+    for name in ("graph.ttl", "graph.nq.gz", "graph.html"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -15,7 +16,7 @@ import pytest
 
 from diplograph.graph.pipeline import build
 
-OUTPUTS = ("graph.ttl", "graph.nq", "manifest.json")
+OUTPUTS = ("graph.ttl", "graph.nq.gz", "manifest.json")
 SENTENCES = (
     "Russian Foreign Minister Igor Ivanov met Chinese Foreign Minister Tang Jiaxuan in Moscow on {day}.",
     "Ivanov criticized NATO for its plans to expand to the east.",
@@ -74,7 +75,7 @@ def test_pipeline_incremental_change_add_remove_equals_clean(tmp_path, corpus):
     clean = build([folder], tmp_path / "clean", html=False, store=False)
     assert len(clean.extracted) == 4
     assert outputs(out) == outputs(tmp_path / "clean")
-    assert b"article-03" not in (out / "graph.nq").read_bytes()
+    assert b"article-03" not in gzip.decompress((out / "graph.nq.gz").read_bytes())
     assert len(list((out / ".cache").glob("*.nq"))) == 4  # the removed and the old version are dropped
 
 
@@ -83,7 +84,7 @@ def test_pipeline_cache_key_follows_options(tmp_path, corpus):
     build([corpus], out, html=False, store=False)
     again = build([corpus], out, html=False, store=False, publication="Monitor")
     assert len(again.extracted) == 4
-    assert b"Monitor" in (out / "graph.nq").read_bytes()
+    assert b"Monitor" in gzip.decompress((out / "graph.nq.gz").read_bytes())
 
 
 def test_pipeline_manifest_lists_inputs_without_timestamp(tmp_path, corpus):
@@ -121,7 +122,7 @@ def test_pipeline_killed_build_resumes_to_clean_output(tmp_path):
     proc.wait()
     done = len(list(cache.glob("*.nq")))
     assert 0 < done < 12, "the kill must land mid-build"
-    assert not (out / "graph.nq").exists()
+    assert not (out / "graph.nq.gz").exists()
     resumed = build([folder], out, html=False, store=False)
     assert len(resumed.extracted) == 12 - done
     build([folder], tmp_path / "clean", html=False, store=False)
@@ -132,7 +133,42 @@ def test_pipeline_merge_writes_what_the_exporters_write(tmp_path, corpus):
     from diplograph.exports.registry import render
 
     result = build([corpus], tmp_path / "out", html=False, store=False)
-    assert (tmp_path / "out" / "graph.nq").read_bytes() == render("nq", result.dataset)
+    assert gzip.decompress((tmp_path / "out" / "graph.nq.gz").read_bytes()) == render("nq", result.dataset)
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == render("ttl", result.dataset)
     summary = result.summary()
     assert summary["documents"] == 4 and summary["events"] > 0 and summary["entities"]["Official"] >= 3
+
+
+def store_quads(out: Path) -> set[str]:
+    import pyoxigraph
+
+    return {str(q) for q in pyoxigraph.Store.read_only(str(out / "store"))}
+
+
+def test_pipeline_store_updated_in_place_equals_clean_load(tmp_path, corpus, monkeypatch):
+    from diplograph.graph import store_build
+
+    monkeypatch.setattr(store_build, "UPDATE_SHARE", 0.6)  # 2 of 4 documents change below
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    assert build([folder], out, html=False).store == "loaded"
+    changed = folder / "article-01.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Ivanov", "Igor Ivanov"), encoding="utf-8")
+    (folder / "article-03.txt").unlink()
+    rerun = build([folder], out, html=False)
+    assert rerun.store == "updated" and rerun.extracted == ["article-01"]
+    clean = build([folder], tmp_path / "clean", html=False)
+    assert clean.store == "loaded"
+    assert store_quads(out) == store_quads(tmp_path / "clean")
+    assert not any("article-03" in q for q in store_quads(out))
+
+
+def test_pipeline_store_reloads_when_many_documents_change(tmp_path, corpus):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    build([folder], out, html=False)
+    for path in sorted(folder.glob("*.txt"))[:2]:
+        path.write_text(path.read_text(encoding="utf-8") + "\nChina criticized Japan.\n", encoding="utf-8")
+    assert build([folder], out, html=False).store == "loaded"  # 2 of 4 changed: a full load is cheaper

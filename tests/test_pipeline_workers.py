@@ -12,7 +12,7 @@ from diplograph.graph.cli import main
 from diplograph.graph.pipeline import build
 from diplograph.graph.progress import Progress, progress_line
 
-OUTPUTS = ("graph.ttl", "graph.nq", "manifest.json")
+OUTPUTS = ("graph.ttl", "graph.nq.gz", "manifest.json")
 LINES = (
     "German Chancellor Gerhard Schroeder met French President Jacques Chirac in Paris.",
     "Russian President Vladimir Putin criticized NATO over its plans to admit the Baltic states.",

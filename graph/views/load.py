@@ -23,7 +23,7 @@ import gc
 from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import networkx as nx
 import pyoxigraph as ox
@@ -46,14 +46,15 @@ RELATIONS = ("officialOf", "memberOf", "partyTo", "signed", "met", "withdrawsFro
 FACT_TYPES = {"met": "CONSULT", "supports": "SUPPORT", "criticizes": "DISAPPROVE", "joins": "COOPERATE",
               "withdrawsFrom": "RETREAT"}
 SYMMETRIC = frozenset({"met"})
-FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.nt")
+FILES = ("graph.ttl", "graph.trig", "graph.nq.gz", "graph.nq", "graph.nt")
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
-            ".nt": ox.RdfFormat.N_TRIPLES}
+            ".nq.gz": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
 _KEEP = frozenset([RDF_TYPE, RDFS_LABEL, ALT_LABEL, PUBLISHED, DERIVED, *STATEMENT]
                   + [DG + p for p in RELATIONS]
                   + [DG + p for p in ("eventType", "actor", "target", "relation", "date", "modality", "negated",
                                       "hedged", "evidence", "quote")])
 
+KEEP = _KEEP  # the predicates the views read
 Triples = dict[str, dict[str, list[str]]]
 
 
@@ -81,8 +82,8 @@ def resolve_file(source: str | Path) -> Path:
         raise InputError(f"{path}: no graph.ttl in this folder (run `diplograph build` first)")
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder")
-    if path.suffix.lower() not in _FORMATS:
-        raise InputError(f"{path}: not an RDF file (expected .ttl, .trig, .nq or .nt)")
+    if _suffix(path) not in _FORMATS:
+        raise InputError(f"{path}: not an RDF file (expected .ttl, .trig, .nq, .nq.gz or .nt)")
     return path
 
 
@@ -90,14 +91,24 @@ def _value(t) -> str:
     return "_:" + t.value if isinstance(t, ox.BlankNode) else t.value
 
 
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return ".nq.gz" if name.endswith(".nq.gz") else path.suffix.lower()
+
+
 def _file_triples(path: Path, out: Triples) -> None:
+    import gzip
+
+    fmt = _FORMATS[_suffix(path)]
     try:
-        for q in ox.parse(path=str(path), format=_FORMATS[path.suffix.lower()], lenient=True):
+        quads = ox.parse(input=gzip.open(path, "rb"), format=fmt, lenient=True) if _suffix(path) == ".nq.gz" \
+            else ox.parse(path=str(path), format=fmt, lenient=True)
+        for q in quads:
             p = q.predicate.value
             if p in _KEEP:
                 out[_value(q.subject)][p].append(_value(q.object))
-    except SyntaxError as exc:
-        raise InputError(f"{path}: cannot parse RDF: {str(exc).splitlines()[0]}") from None
+    except (SyntaxError, OSError, EOFError) as exc:
+        raise InputError(f"{path}: cannot parse RDF: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
 
 def read_triples(source) -> Triples:
@@ -257,11 +268,37 @@ def load_graph(source: rdflib.Graph | str | Path, *, types: dict | None = None) 
     Raises:
         InputError: The source cannot be found or parsed.
     """
-    types = event_types() if types is None else types
-    G = nx.MultiDiGraph(source=str(source) if isinstance(source, (str, Path)) else None)
     with bulk():
-        data = read_triples(source)
-        add_entities(G, data)
-        add_events(G, data, types)
-        add_facts(G, data, types)
+        return _graph(read_triples(source), types, str(source) if isinstance(source, (str, Path)) else None)
+
+
+def load_triples(triples: Iterable[tuple[str, str, str]], *, types: dict | None = None) -> nx.MultiDiGraph:
+    """:func:`load_graph` from ``(s, p, o)`` value triples (IRIs, ``_:`` blank nodes, literal lexical forms).
+
+    Only triples whose predicate is in :data:`KEEP` matter; the others are skipped.
+    """
+    with bulk():
+        data: Triples = defaultdict(lambda: defaultdict(list))
+        for s, p, o in triples:
+            if p in _KEEP:
+                data[s][p].append(o)
+        return _graph(data, types, None)
+
+
+def _distinct(data: Triples) -> Triples:
+    """Drop repeated values: graph.ttl states a triple once per document block holding it."""
+    for props in data.values():
+        for p, values in props.items():
+            if len(values) > 1:
+                props[p] = sorted(set(values))
+    return data
+
+
+def _graph(data: Triples, types: dict | None, source: str | None) -> nx.MultiDiGraph:
+    types = event_types() if types is None else types
+    data = _distinct(data)
+    G = nx.MultiDiGraph(source=source)
+    add_entities(G, data)
+    add_events(G, data, types)
+    add_facts(G, data, types)
     return G

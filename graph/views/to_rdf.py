@@ -20,12 +20,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
+from diplograph.graph import rdf
 from diplograph.graph.iri import ID, slug
 from diplograph.graph.views.dyads import BAND, Dyad, dyads, dyads_by_period
 from diplograph.graph.views.triangles import Triangle, triangles
-from diplograph.ontology.namespace import DG, bind_prefixes
+from diplograph.ontology.namespace import bind_prefixes
 
 
 def local_id(node: str) -> str:
@@ -45,8 +47,20 @@ def triangle_iri(members: tuple[str, ...], period: str | None = None) -> URIRef:
     return URIRef(base + "/" + period if period else base)
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(Decimal(str(round(value, 3) + 0.0)), datatype=XSD.decimal)
+def _decimal(value: float) -> str:
+    return rdf.typed(str(Decimal(str(round(value, 3) + 0.0))), rdf.XSD + "decimal")
+
+
+def _label(text: str) -> str:
+    from diplograph.exports.rdf import safe_literal_text
+
+    return str(ox.Literal(safe_literal_text(text), language="en"))
+
+
+def _plain(text: str) -> str:
+    from diplograph.exports.rdf import safe_literal_text
+
+    return str(ox.Literal(safe_literal_text(text)))
 
 
 def _name(G: nx.MultiDiGraph, node: str) -> str:
@@ -54,58 +68,58 @@ def _name(G: nx.MultiDiGraph, node: str) -> str:
     return label or local_id(node)
 
 
-def _common(g: Graph, n: URIRef, kind: str, members: tuple[str, ...], period: str | None, G: nx.MultiDiGraph) -> None:
+def _common(g: rdf.Triples, n: str, kind: str, members: tuple[str, ...], period: str | None,
+            G: nx.MultiDiGraph) -> None:
     sliced = period is not None
-    g.add((n, RDF.type, DG[kind + "Slice"] if sliced else DG[kind]))
+    g.add(n, rdf.TYPE, rdf.dg(kind + "Slice" if sliced else kind))
     title = "–".join(_name(G, m) for m in members)
-    g.add((n, RDFS.label, Literal(f"{title}, {period}" if sliced else title, lang="en")))
+    g.add(n, rdf.LABEL, _label(f"{title}, {period}" if sliced else title))
     for m in members:
-        g.add((n, DG.member, URIRef(m)))
+        g.add(n, rdf.dg("member"), rdf.uri(m))
     if sliced:
-        g.add((n, DG.period, Literal(period)))
+        g.add(n, rdf.dg("period"), _plain(period))
 
 
-def add_dyad(g: Graph, d: Dyad, G: nx.MultiDiGraph) -> URIRef:
+def add_dyad(g: rdf.Triples, d: Dyad, G: nx.MultiDiGraph) -> str:
     """Add one dyad (or slice, when ``d.period`` is set) and return its node."""
-    n = dyad_iri(d.a, d.b, d.period)
+    n = rdf.uri(str(dyad_iri(d.a, d.b, d.period)))
     _common(g, n, "Dyad", d.pair, d.period, G)
     if d.period:
-        g.add((n, DG.sliceOf, dyad_iri(d.a, d.b)))
-    g.add((n, DG.sign, Literal(d.sign)))
-    g.add((n, DG.score, _decimal(d.score)))
-    g.add((n, DG.eventCount, Literal(d.count)))
+        g.add(n, rdf.dg("sliceOf"), rdf.uri(str(dyad_iri(d.a, d.b))))
+    g.add(n, rdf.dg("sign"), _plain(d.sign))
+    g.add(n, rdf.dg("score"), _decimal(d.score))
+    g.add(n, rdf.dg("eventCount"), rdf.integer(d.count))
     for e in d.events:
-        g.add((n, DG.basedOn, URIRef(e)))
+        g.add(n, rdf.dg("basedOn"), rdf.uri(e))
     return n
 
 
-def add_triangle(g: Graph, t: Triangle, G: nx.MultiDiGraph) -> URIRef:
+def add_triangle(g: rdf.Triples, t: Triangle, G: nx.MultiDiGraph) -> str:
     """Add one triangle (or slice, when ``t.period`` is set) and return its node."""
-    n = triangle_iri(t.members, t.period)
+    n = rdf.uri(str(triangle_iri(t.members, t.period)))
     _common(g, n, "Triangle", t.members, t.period, G)
     if t.period:
-        g.add((n, DG.sliceOf, triangle_iri(t.members)))
-    g.add((n, DG.triangleClass, Literal(t.cls)))
+        g.add(n, rdf.dg("sliceOf"), rdf.uri(str(triangle_iri(t.members))))
+    g.add(n, rdf.dg("triangleClass"), _plain(t.cls))
     if t.pivot:
-        g.add((n, DG.pivot, URIRef(t.pivot)))
+        g.add(n, rdf.dg("pivot"), rdf.uri(t.pivot))
     if t.outsider:
-        g.add((n, DG.outsider, URIRef(t.outsider)))
+        g.add(n, rdf.dg("outsider"), rdf.uri(t.outsider))
     if t.balanced is not None:
-        g.add((n, DG.balanced, Literal(t.balanced)))
-    g.add((n, DG.eventCount, Literal(t.count)))
+        g.add(n, rdf.dg("balanced"), rdf.boolean(t.balanced))
+    g.add(n, rdf.dg("eventCount"), rdf.integer(t.count))
     return n
 
 
-def views_to_rdf(G: nx.MultiDiGraph, *, by: str | None = "quarter", band: float = BAND) -> Graph:
-    """The dyads and triangles of a graph, overall and (unless ``by`` is None) per period, as RDF.
+def views_triples(G: nx.MultiDiGraph, *, by: str | None = "quarter", band: float = BAND) -> rdf.Triples:
+    """The dyads and triangles of a graph, overall and (unless ``by`` is None) per period, as N-Triples terms.
 
     Args:
         G: A graph from ``load_graph``.
         by: ``"month"``, ``"quarter"``, ``"year"`` or None for no slices.
         band: The neutral band of the dyad signs.
     """
-    g = Graph()
-    bind_prefixes(g)
+    g = rdf.Triples()
     tables = {None: dyads(G, band=band)}
     if by:
         tables.update(dyads_by_period(G, by, band=band))
@@ -114,4 +128,14 @@ def views_to_rdf(G: nx.MultiDiGraph, *, by: str | None = "quarter", band: float 
             add_dyad(g, d, G)
         for t in triangles(table, period, ranked=False):
             add_triangle(g, t, G)
+    return g
+
+
+def views_to_rdf(G: nx.MultiDiGraph, *, by: str | None = "quarter", band: float = BAND) -> Graph:
+    """:func:`views_triples` as an rdflib Graph."""
+    g = Graph()
+    bind_prefixes(g)
+    data = views_triples(G, by=by, band=band).ntriples()
+    if data:
+        g.parse(data=data, format="nt")
     return g
