@@ -1,7 +1,7 @@
 """The registry of exporters: each a pure ``render(dataset) -> bytes`` with a name, extension and media type.
 
 The CLI derives its ``--format`` choices from :data:`EXPORTERS`; the build writes ``graph.ttl`` and
-``graph.nq`` by calling :func:`render`.
+``graph.nq.gz`` with the same bytes as :func:`render` gives.
 """
 
 from __future__ import annotations

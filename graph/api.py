@@ -28,7 +28,7 @@ from diplograph.graph.pipeline import build as _build
 
 def build(paths, out_dir: str | Path, *, date: str | None = None, publication: str | None = None,
           html: bool = True, store: bool = True) -> BuildResult:
-    """Build ``out_dir``/graph.ttl, graph.nq, graph.html and the SPARQL store (``diplograph build``)."""
+    """Build ``out_dir``/graph.ttl, graph.nq.gz, graph.html and the SPARQL store (``diplograph build``)."""
     return _build(list(paths), out_dir, date=date, publication=publication, html=html, store=store)
 
 

@@ -108,7 +108,7 @@ def write_turtle(parts: Iterable[Part], fh: BinaryIO) -> None:
 
 
 def nquads(parts: Iterable[Part]) -> bytes:
-    """graph.nq's bytes in memory (for small builds)."""
+    """graph.nq.gz's bytes, uncompressed, in memory (for small builds)."""
     return b"".join(part.read_nquads() for part in ordered(parts))
 
 

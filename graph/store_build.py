@@ -49,7 +49,7 @@ def with_union(nquads: bytes) -> bytes:
 def write_store(dataset: rdflib.Dataset | Iterable[ox.Quad] | bytes, path: str | Path) -> int:
     """Fill an Oxigraph store at ``path``, replacing any store there, and return its quad count.
 
-    ``dataset`` may also be N-Quads bytes already rendered (``graph.nq``), which saves serialising twice.
+    ``dataset`` may also be N-Quads bytes already rendered (a build's N-Quads), which saves serialising twice.
 
     Each named graph is kept, and the default graph receives the RDF merge of all of them (each
     triple once): Oxigraph's on-the-fly union repeats a triple once per graph holding it, which

@@ -37,7 +37,7 @@ def _echo_summary(summary: dict, outputs) -> None:
 @friendly
 def build(paths, out, date, publication, no_html, no_store, workers, no_cache, progress, timestamp, executor,
           scheduler, max_bytes):
-    """Build OUT/graph.ttl, graph.nq, graph.html, a SPARQL store and manifest.json from files, folders or globs.
+    """Build OUT/graph.ttl, graph.nq.gz, graph.html, a SPARQL store and manifest.json from files, folders or globs.
 
     Inputs are .txt, .md, .html and .htm files; a rerun extracts only new or changed documents.
 
