@@ -1,5 +1,5 @@
 """The per-document build cache: ``OUT/.cache/<key>.nq`` holds one document's named graph as sorted N-Quads,
-``<key>.ttl`` the same graph as a Turtle block (graph/turtle.py).
+``<key>.ttl`` the same graph as a Turtle block (graph/turtle.py), ``<key>.nqz`` its N-Quads as one gzip member.
 
 The key is the SHA-256 of everything the graph depends on: the document's bytes and id, the build
 options (``--date``, ``--publication``), the diplograph version, the extractor's rules (every
@@ -23,6 +23,7 @@ from pathlib import Path
 
 SUFFIX = ".nq"
 TURTLE = ".ttl"
+GZIP = ".nqz"  # the N-Quads as one gzip member: graph.nq.gz is these members one after another
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +77,15 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / (key + SUFFIX)
 
-    def get(self, key: str) -> tuple[Path, Path] | None:
-        """The files (N-Quads, Turtle block) of ``key``, or None when the entry is missing or incomplete."""
+    def _files(self, key: str) -> tuple[Path, Path, Path]:
+        return self._path(key), self.folder / (key + TURTLE), self.folder / (key + GZIP)
+
+    def get(self, key: str) -> tuple[Path, Path, Path] | None:
+        """The files (N-Quads, Turtle block, gzip member) of ``key``, or None when the entry is missing or incomplete."""
         if self.folder is None:
             return None
-        nq, ttl = self._path(key), self.folder / (key + TURTLE)
-        return (nq, ttl) if nq.is_file() and ttl.is_file() else None
+        files = self._files(key)
+        return files if all(f.is_file() for f in files) else None
 
     def _write(self, target: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
@@ -93,14 +97,16 @@ class Cache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def put(self, key: str, nquads: bytes, turtle: bytes) -> tuple[Path, Path] | None:
+    def put(self, key: str, nquads: bytes, turtle: bytes, gz: bytes) -> tuple[Path, Path, Path] | None:
         """Store an entry atomically (each file: temporary file, then rename; the .nq last); return its files."""
         if self.folder is None:
             return None
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._write(self.folder / (key + TURTLE), turtle)
-        self._write(self._path(key), nquads)
-        return self._path(key), self.folder / (key + TURTLE)
+        nq, ttl, member = self._files(key)
+        self._write(ttl, turtle)
+        self._write(member, gz)
+        self._write(nq, nquads)
+        return nq, ttl, member
 
     def prune(self, keep: set[str]) -> int:
         """Delete entries not in ``keep`` (documents removed or changed) and stray temporary files."""
@@ -108,7 +114,7 @@ class Cache:
             return 0
         dropped = 0
         for entry in self.folder.iterdir():
-            stale = entry.name.endswith(".tmp") or (entry.suffix in (SUFFIX, TURTLE) and entry.stem not in keep)
+            stale = entry.name.endswith(".tmp") or (entry.suffix in (SUFFIX, TURTLE, GZIP) and entry.stem not in keep)
             if stale and entry.is_file():
                 entry.unlink(missing_ok=True)
                 dropped += 1

@@ -9,6 +9,7 @@ caller keys them by document id, so the output never depends on the number of wo
 
 from __future__ import annotations
 
+import gzip
 import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from diplograph.graph.errors import DiplographError
 from diplograph.graph.model import Document, Extraction
 
 _STATE: dict = {}
+GZIP_LEVEL = 6  # in the workers, in parallel; graph.nq.gz is then a concatenation
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Outcome:
     key: str
     nquads: bytes | None = None
     turtle: bytes | None = None
+    gz: bytes | None = None
     words: int = 0
     error: str | None = None
     extraction: Extraction | None = None
@@ -87,6 +90,11 @@ def named_nquads(graph, name: str) -> bytes:
     return render("nq", ds)
 
 
+def gzip_member(data: bytes) -> bytes:
+    """``data`` as one reproducible gzip member (no name, no time): members concatenate into one .gz file."""
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
 def run_job(job: Job) -> Outcome:
     """Read, extract and serialise one document; a bad input becomes an Outcome with an error."""
     from diplograph.graph.extract import extract
@@ -100,10 +108,11 @@ def run_job(job: Job) -> Outcome:
         ex = extract(doc, _STATE["gazetteer"])
         nquads = graph_nquads(ex, _STATE["gazetteer"])
         block = turtle.block(nquads)
+        member = gzip_member(nquads)
     except Exception as exc:  # noqa: BLE001 - one document's bug must not end a corpus build
         return Outcome(job.doc_id, job.path, job.key, error=f"{job.path}: extraction failed ({type(exc).__name__}: {exc})")
     words = len(doc.text[doc.body_start:].split())
-    return Outcome(job.doc_id, job.path, job.key, nquads, block, words,
+    return Outcome(job.doc_id, job.path, job.key, nquads, block, member, words,
                    extraction=ex if job.keep_extraction else None)
 
 

@@ -5,7 +5,7 @@ Every document's named graph reaches the merge in one form: its sorted N-Quads a
 in-memory graph, so a build of thousands of documents holds only what the views need:
 
 * ``graph.nq.gz`` is the graphs' N-Quads one after another, in graph IRI order (each graph's lines
-  sorted), gzip-compressed while written;
+  sorted): each graph is one gzip member, compressed by the worker that extracted it and cached;
 * ``graph.ttl`` is the prefix header and each graph's Turtle block, in the same order;
 * :func:`scan` reads the graphs once for the views' triples (only the predicates they use) and the
   counts of the summary (distinct entities by type, facts and events).
@@ -16,7 +16,6 @@ quads (``tests/test_pipeline_incremental.py`` checks it).
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -38,7 +37,6 @@ _TYPED = re.compile(rb"^(\S+) " + re.escape(RDF_TYPE) + rb" <" + re.escape(ONTOL
                     + rb"(State|Official|Organization|Agreement|Event)> ", re.M)
 _FACT = re.compile(rb"^(\S+ <" + re.escape(ONTOLOGY.encode()) + rb"(?:" + "|".join(_FACTS).encode()
                    + rb")> .*) <[^<>\s]*> \.$", re.M)
-GZIP_LEVEL = 3
 
 
 @dataclass(frozen=True)
@@ -48,10 +46,18 @@ class Part:
     graph: str
     nquads: bytes | Path
     turtle: bytes | Path | None = None
+    gz: bytes | Path | None = None  # the N-Quads as one gzip member
     key: str = ""  # the document's cache key (what its graph was made from), "" when not known
 
     def read_nquads(self) -> bytes:
         return self.nquads.read_bytes() if isinstance(self.nquads, Path) else self.nquads
+
+    def read_gz(self) -> bytes:
+        if self.gz is None:
+            from diplograph.graph.executor import gzip_member
+
+            return gzip_member(self.read_nquads())
+        return self.gz.read_bytes() if isinstance(self.gz, Path) else self.gz
 
     def read_turtle(self) -> bytes:
         if self.turtle is None:
@@ -92,10 +98,10 @@ def write_nquads(parts: Iterable[Part], fh: BinaryIO) -> int:
     return count
 
 
-def write_nquads_gz(parts: Iterable[Part], fh: BinaryIO) -> int:
-    """:func:`write_nquads` through gzip (no file name or time in the header, so the bytes are reproducible)."""
-    with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=GZIP_LEVEL, filename="", mtime=0) as gz:
-        return write_nquads(parts, gz)
+def write_nquads_gz(parts: Iterable[Part], fh: BinaryIO) -> None:
+    """graph.nq.gz: each graph's gzip member, in graph order (a multi-member gzip file reads as one stream)."""
+    for part in ordered(parts):
+        fh.write(part.read_gz())
 
 
 def write_turtle(parts: Iterable[Part], fh: BinaryIO) -> None:

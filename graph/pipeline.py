@@ -205,9 +205,9 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
 
     def finished(outcome: Outcome) -> None:
         if outcome.nquads is not None:
-            files = cache.put(outcome.key, outcome.nquads, outcome.turtle)
+            files = cache.put(outcome.key, outcome.nquads, outcome.turtle, outcome.gz)
             if files is not None:  # keep the cache's files, not the bytes: a corpus does not fit in memory
-                outcome = replace(outcome, nquads=files[0], turtle=files[1])
+                outcome = replace(outcome, nquads=files[0], turtle=files[1], gz=files[2])
         done.append(outcome)
         bar.advance(1, outcome.words)
 
@@ -227,7 +227,7 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options) -> Buil
     failures = failures + [(o.path, o.error) for o in done if o.error]
     extracted = [o.doc_id for o in done if o.nquads is not None]
     cached = len(graphs)
-    graphs.update({o.doc_id: merge.Part(iri.document_iri(o.doc_id), o.nquads, o.turtle, o.key)
+    graphs.update({o.doc_id: merge.Part(iri.document_iri(o.doc_id), o.nquads, o.turtle, o.gz, o.key)
                    for o in done if o.nquads is not None})
     inputs = []
     for j in jobs:
