@@ -22,6 +22,7 @@ class DG(DefinedNamespace):
     Accord: URIRef  # Accord
     Actor: URIRef  # Actor
     Agreement: URIRef  # Agreement
+    ArmedGroup: URIRef  # Armed group
     Charter: URIRef  # Charter
     Company: URIRef  # Company
     Declaration: URIRef  # Declaration
@@ -38,6 +39,7 @@ class DG(DefinedNamespace):
     NonGovernmentalOrganization: URIRef  # Non-governmental organization
     Official: URIRef  # Official
     Organization: URIRef  # Organization
+    PoliticalParty: URIRef  # Political party
     State: URIRef  # State
     Treaty: URIRef  # Treaty
     Triangle: URIRef  # Triangle
@@ -70,6 +72,7 @@ class DG(DefinedNamespace):
 
     # datatype properties
     balanced: URIRef  # balanced
+    cameoCode: URIRef  # CAMEO code
     cameoRoot: URIRef  # CAMEO root
     confidence: URIRef  # confidence
     date: URIRef  # date

@@ -87,7 +87,7 @@ EXTERNAL = {str(ONTOLOGY_IRI), "https://w3id.org/diplograph/ontology/0.1.0",
             "https://spdx.org/licenses/MIT", "https://github.com/openeventdata/PLOVER"}
 
 CLASSES = ["Actor", "State", "Official", "Organization", "IntergovernmentalOrganization", "GovernmentBody",
-           "MediaOutlet", "NonGovernmentalOrganization", "Company", "Agreement", "Treaty", "Declaration",
+           "MediaOutlet", "NonGovernmentalOrganization", "Company", "ArmedGroup", "PoliticalParty", "Agreement", "Treaty", "Declaration",
            "Charter", "Accord", "Document", "Event", "Evidence", "Dyad", "DyadSlice", "Triangle",
            "TriangleSlice", "Modality", "EventType"]
 OBJECT_PROPERTIES = ["officialOf", "memberOf", "partyTo", "signed", "met", "withdrawsFrom", "joins",
@@ -95,7 +95,7 @@ OBJECT_PROPERTIES = ["officialOf", "memberOf", "partyTo", "signed", "met", "with
                      "evidence", "document", "member", "pivot", "outsider", "basedOn", "sliceOf"]
 DATATYPE_PROPERTIES = ["roleTitle", "date", "confidence", "negated", "hedged", "balanced", "trigger", "quote",
                        "sentence", "start", "end", "eventCount", "sign", "score", "triangleClass", "period",
-                       "origin", "isoCode", "sha256", "weight", "quadClass", "cameoRoot"]
+                       "origin", "isoCode", "sha256", "weight", "quadClass", "cameoRoot", "cameoCode"]
 INDIVIDUALS = ["act", "statement", "assessment", "forecast"]
 RANGES = {
     "roleTitle": XSD.string, "date": RDFS.Literal, "confidence": XSD.decimal, "negated": XSD.boolean,
@@ -103,7 +103,7 @@ RANGES = {
     "sentence": XSD.integer, "start": XSD.integer, "end": XSD.integer, "eventCount": XSD.integer,
     "sign": XSD.string, "score": XSD.decimal, "triangleClass": XSD.string, "period": XSD.string,
     "origin": XSD.string, "isoCode": XSD.string, "sha256": XSD.string, "weight": XSD.decimal,
-    "quadClass": XSD.string, "cameoRoot": XSD.string, "relation": RDF.Property, "cites": DG.Organization,
+    "quadClass": XSD.string, "cameoRoot": XSD.string, "cameoCode": XSD.string, "relation": RDF.Property, "cites": DG.Organization,
     "document": DG.Document, "basedOn": DG.Event, "eventType": DG.EventType, "modality": DG.Modality,
     "evidence": DG.Evidence, "actor": DG.Actor, "member": DG.Actor,
 }
@@ -111,7 +111,8 @@ SUBCLASSES = [
     ("State", DG.Actor), ("Official", DG.Actor), ("Organization", DG.Actor),
     ("IntergovernmentalOrganization", DG.Organization), ("GovernmentBody", DG.Organization),
     ("MediaOutlet", DG.Organization), ("NonGovernmentalOrganization", DG.Organization),
-    ("Company", DG.Organization), ("Treaty", DG.Agreement), ("Declaration", DG.Agreement),
+    ("Company", DG.Organization), ("ArmedGroup", DG.Organization), ("PoliticalParty", DG.Organization),
+    ("PoliticalParty", ORG.FormalOrganization), ("Treaty", DG.Agreement), ("Declaration", DG.Agreement),
     ("Charter", DG.Agreement), ("Accord", DG.Agreement), ("DyadSlice", DG.Dyad),
     ("TriangleSlice", DG.Triangle), ("EventType", SKOS.Concept), ("Organization", ORG.Organization),
     ("State", ORG.FormalOrganization), ("State", URIRef("http://schema.org/Country")),

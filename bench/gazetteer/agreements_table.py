@@ -7,7 +7,7 @@ party list names only the parties relevant to our texts.
 
 from __future__ import annotations
 
-from orgs_data import EU_MEMBERS, NATO_MEMBERS
+from orgs_data import NATO_MEMBERS
 
 SOURCE = "editor's knowledge of treaty dates"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import build_states  # noqa: E402
 from agreements_table import AGREEMENTS  # noqa: E402
+from groups_table import ALL as GROUPS  # noqa: E402
 from orgs_table import COMPANIES, GOVERNMENT_BODIES, IGOS, NGOS, OUTLETS  # noqa: E402
 
 FOLDER = Path(__file__).resolve().parents[2] / "ontology" / "gazetteer"
@@ -36,6 +37,20 @@ def tidy(rec: dict, defaults: dict) -> dict:
     return {k: out[k] for k in order}
 
 
+CAMEO_BY_SUBTYPE = {"IntergovernmentalOrganization": "IGO", "NonGovernmentalOrganization": "NGO",
+                    "Company": "MNC"}
+
+
+def with_cameo(rec: dict) -> dict:
+    """Give an organization its CAMEO code when its subtype settles it ("IGOUNO" for UN bodies)."""
+    if rec.get("cameo") is None:
+        code = CAMEO_BY_SUBTYPE.get(rec["subtype"])
+        if code == "IGO" and (rec["id"] == "un" or rec.get("parent") == "un"):
+            code = "IGOUNO"
+        rec = {**rec, "cameo": code}
+    return rec if rec["cameo"] else {k: v for k, v in rec.items() if k != "cameo"}
+
+
 def write(name: str, records: list[dict]) -> None:
     records = sorted(records, key=lambda r: r["id"])
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
@@ -55,8 +70,8 @@ def main() -> None:
     states = build_states.build()
     write("states.jsonl", states)
     orgs = [complete_un(r, states) if r["id"] == "un" else r for r in IGOS]
-    orgs += GOVERNMENT_BODIES + NGOS + COMPANIES
-    write("organizations.jsonl", [tidy(r, ORG_DEFAULTS) for r in orgs])
+    orgs += GOVERNMENT_BODIES + NGOS + COMPANIES + GROUPS
+    write("organizations.jsonl", [tidy(with_cameo(r), ORG_DEFAULTS) for r in orgs])
     write("outlets.jsonl", [tidy(r, ORG_DEFAULTS) for r in OUTLETS])
     write("agreements.jsonl", [tidy(r, AGREEMENT_DEFAULTS) for r in AGREEMENTS])
 

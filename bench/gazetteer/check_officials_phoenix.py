@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GAZ = ROOT / "ontology" / "gazetteer"
-PHOENIX = Path("/work/shared/reference/phoenix")
+PHOENIX = ROOT.parent / "shared" / "reference" / "phoenix"  # ../shared beside the checkout
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 SLACK = timedelta(days=45)
 WINDOW = (date(1985, 1, 1), date(2014, 6, 30))

@@ -16,7 +16,7 @@ DZ|algeria|Algeria|Algiers||Algerian||||Q262
 AD|andorra|Andorra|Andorra la Vella||Andorran||||Q228
 AO|angola|Angola|Luanda||Angolan||||
 AG|antigua_and_barbuda|Antigua and Barbuda|St. John's||Antiguan||Antigua||
-AR|argentina|Argentina|Buenos Aires||Argentine;Argentinian|Argentines;Argentinians|||Q414
+AR|argentina|Argentina|Buenos Aires||Argentine;Argentinian;Argentinean|Argentines;Argentinians;Argentineans|||Q414
 AM|armenia|Armenia|Yerevan|Erevan|Armenian||||Q399
 AU|australia|Australia|Canberra||Australian||||Q408
 AT|austria|Austria|Vienna||Austrian|||Austro-|Q40
@@ -25,18 +25,18 @@ BS|bahamas|Bahamas|Nassau||Bahamian||the Bahamas||
 BH|bahrain|Bahrain|Manama||Bahraini||||Q398
 BD|bangladesh|Bangladesh|Dhaka|Dacca|Bangladeshi||||Q902
 BB|barbados|Barbados|Bridgetown||Barbadian||||
-BY|belarus|Belarus|Minsk||Belarusian;Belarusan;Belarussian;Byelorussian|Belarusians|Byelorussia;Belorussia;Belarussia||Q184
+BY|belarus|Belarus|Minsk||Belarusian;Belarusan;Belarussian;Byelorussian;Belorussian|Belarusians|Byelorussia;Belorussia;Belarussia||Q184
 BE|belgium|Belgium|Brussels||Belgian|||Belgo-|Q31
 BZ|belize|Belize|Belmopan||Belizean||||
 BJ|benin|Benin|Porto-Novo|Cotonou|Beninese|-|Dahomey||
 BT|bhutan|Bhutan|Thimphu||Bhutanese|-|||
 BO|bolivia|Bolivia|Sucre|La Paz|Bolivian||||
-BA|bosnia_and_herzegovina|Bosnia and Herzegovina|Sarajevo||Bosnian||Bosnia;Bosnia-Herzegovina;Bosnia and Hercegovina;Bosnia-Hercegovina||Q225
-BW|botswana|Botswana|Gaborone||Botswanan|Batswana|||
+BA|bosnia_and_herzegovina|Bosnia and Herzegovina|Sarajevo||Bosnian;Herzegovinian|Bosnians;Herzegovinians|Bosnia;Bosnia-Herzegovina;Bosnia and Hercegovina;Bosnia-Hercegovina||Q225
+BW|botswana|Botswana|Gaborone||Botswanan|Batswana;Motswana|||
 BR|brazil|Brazil|Brasilia|Brasília|Brazilian||||Q155
 BN|brunei|Brunei|Bandar Seri Begawan||Bruneian||||
 BG|bulgaria|Bulgaria|Sofia||Bulgarian||||Q219
-BF|burkina_faso|Burkina Faso|Ouagadougou||Burkinabe|-|Upper Volta||
+BF|burkina_faso|Burkina Faso|Ouagadougou||Burkinabe;Burkinabé|-|Upper Volta||
 BI|burundi|Burundi|Gitega|Bujumbura|Burundian||||
 CV|cape_verde|Cape Verde|Praia||Cape Verdean||Cabo Verde||
 KH|cambodia|Cambodia|Phnom Penh||Cambodian||Kampuchea||Q424
@@ -85,12 +85,12 @@ GY|guyana|Guyana|Georgetown||Guyanese|-|||
 HT|haiti|Haiti|Port-au-Prince||Haitian||||
 HN|honduras|Honduras|Tegucigalpa||Honduran||||
 HU|hungary|Hungary|Budapest||Hungarian||||Q28
-IS|iceland|Iceland|Reykjavik|Reykjavík|Icelandic|Icelanders|||Q189
+IS|iceland|Iceland|Reykjavik|Reykjavík|Icelandic|Icelanders;Icelander|||Q189
 IN|india|India|New Delhi|Delhi|Indian|||Indo-|Q668
 ID|indonesia|Indonesia|Jakarta||Indonesian||||Q252
 IR|iran|Iran|Tehran|Teheran|Iranian||Islamic Republic of Iran||Q794
 IQ|iraq|Iraq|Baghdad||Iraqi||||Q796
-IE|ireland|Ireland|Dublin||Irish|-|Republic of Ireland;Eire;Éire||Q27
+IE|ireland|Ireland|Dublin||Irish|Irishman;Irishmen;Irishwoman|Republic of Ireland;Eire;Éire||Q27
 IL|israel|Israel|Jerusalem||Israeli||||Q801
 IT|italy|Italy|Rome||Italian|||Italo-|Q38
 JM|jamaica|Jamaica|Kingston||Jamaican||||
@@ -109,9 +109,9 @@ LB|lebanon|Lebanon|Beirut||Lebanese|-|||Q822
 LS|lesotho|Lesotho|Maseru||Basotho|-|||
 LR|liberia|Liberia|Monrovia||Liberian||||
 LY|libya|Libya|Tripoli||Libyan||Libyan Arab Jamahiriya||Q1016
-LI|liechtenstein|Liechtenstein|Vaduz|||Liechtensteiners|||Q347
+LI|liechtenstein|Liechtenstein|Vaduz|||Liechtensteiners;Liechtensteiner|||Q347
 LT|lithuania|Lithuania|Vilnius||Lithuanian||||Q37
-LU|luxembourg|Luxembourg|Luxembourg||Luxembourgish|Luxembourgers|||Q32
+LU|luxembourg|Luxembourg|Luxembourg||Luxembourgish|Luxembourgers;Luxembourger|||Q32
 MG|madagascar|Madagascar|Antananarivo||Malagasy|-|||
 MW|malawi|Malawi|Lilongwe||Malawian||||
 MY|malaysia|Malaysia|Kuala Lumpur|Putrajaya|Malaysian||||Q833
@@ -133,8 +133,8 @@ MM|myanmar|Myanmar|Naypyidaw|Nay Pyi Taw;Naypyitaw;Yangon;Rangoon|Burmese|-|Burm
 NA|namibia|Namibia|Windhoek||Namibian||||
 NR|nauru|Nauru|||Nauruan||||
 NP|nepal|Nepal|Kathmandu||Nepalese;Nepali|Nepalis|||Q837
-NL|netherlands|Netherlands|Amsterdam|The Hague|Dutch|-|the Netherlands;Holland||
-NZ|new_zealand|New Zealand|Wellington|||New Zealanders|||Q664
+NL|netherlands|Netherlands|Amsterdam|The Hague|Dutch|Dutchman;Dutchmen;Dutchwoman;Netherlander;Netherlanders|the Netherlands;Holland||
+NZ|new_zealand|New Zealand|Wellington|||New Zealanders;New Zealander|||Q664
 NI|nicaragua|Nicaragua|Managua||Nicaraguan||||
 NE|niger|Niger|Niamey||Nigerien||||
 NG|nigeria|Nigeria|Abuja|Lagos|Nigerian||||Q1033
@@ -147,14 +147,14 @@ PA|panama|Panama|Panama City||Panamanian||||
 PG|papua_new_guinea|Papua New Guinea|Port Moresby||Papua New Guinean||PNG||
 PY|paraguay|Paraguay|Asuncion|Asunción|Paraguayan||||
 PE|peru|Peru|Lima||Peruvian||||Q419
-PH|philippines|Philippines|Manila||Philippine;Filipino|Filipinos|the Philippines||Q928
+PH|philippines|Philippines|Manila||Philippine;Filipino|Filipinos;Filipina;Filipinas|the Philippines||Q928
 PL|poland|Poland|Warsaw||Polish|Poles|||Q36
 PT|portugal|Portugal|Lisbon||Portuguese|-||Luso-|Q45
 QA|qatar|Qatar|Doha||Qatari||||Q846
 RO|romania|Romania|Bucharest||Romanian;Rumanian||Rumania||Q218
 RU|russia|Russia|Moscow*|the Kremlin*;Kremlin*|Russian|Russians|Russian Federation;the Russian Federation|Russo-|Q159
 RW|rwanda|Rwanda|Kigali||Rwandan||||Q1037
-KN|saint_kitts_and_nevis|Saint Kitts and Nevis|Basseterre||Kittitian||St. Kitts and Nevis;St Kitts and Nevis||
+KN|saint_kitts_and_nevis|Saint Kitts and Nevis|Basseterre||Kittitian;Nevisian|Kittitians;Nevisians|St. Kitts and Nevis;St Kitts and Nevis||
 LC|saint_lucia|Saint Lucia|Castries||Saint Lucian||St. Lucia;St Lucia||
 VC|saint_vincent_and_the_grenadines|Saint Vincent and the Grenadines|Kingstown||Vincentian||St. Vincent and the Grenadines;St Vincent and the Grenadines||
 WS|samoa|Samoa|Apia||Samoan||Western Samoa||
@@ -168,18 +168,18 @@ SL|sierra_leone|Sierra Leone|Freetown||Sierra Leonean||||
 SG|singapore|Singapore|Singapore||Singaporean||||Q334
 SK|slovakia|Slovakia|Bratislava||Slovak;Slovakian|Slovaks|Slovak Republic;the Slovak Republic||Q214
 SI|slovenia|Slovenia|Ljubljana||Slovenian;Slovene|Slovenians;Slovenes|||Q215
-SB|solomon_islands|Solomon Islands|Honiara|||Solomon Islanders|the Solomon Islands||
-SO|somalia|Somalia|Mogadishu||Somali||||
+SB|solomon_islands|Solomon Islands|Honiara|||Solomon Islanders;Solomon Islander|the Solomon Islands||
+SO|somalia|Somalia|Mogadishu||Somali;Somalian|Somalis;Somalians|||
 ZA|south_africa|South Africa|Pretoria|Cape Town|South African||||Q258
 SS|south_sudan|South Sudan|Juba||South Sudanese|-|||
-ES|spain|Spain|Madrid||Spanish|Spaniards||Hispano-|Q29
-LK|sri_lanka|Sri Lanka|Sri Jayawardenepura Kotte|Colombo|Sri Lankan||Ceylon||Q854
+ES|spain|Spain|Madrid||Spanish|Spaniards;Spaniard||Hispano-|Q29
+LK|sri_lanka|Sri Lanka|Sri Jayawardenepura Kotte|Colombo|Sri Lankan|Sri Lankans;Ceylonese|Ceylon||Q854
 SD|sudan|Sudan|Khartoum||Sudanese|-|the Sudan||Q1049
 SR|suriname|Suriname|Paramaribo||Surinamese|-|Surinam||
 SE|sweden|Sweden|Stockholm||Swedish|Swedes|||Q34
 CH|switzerland|Switzerland|Bern|Berne|Swiss|-|Swiss Confederation||Q39
 SY|syria|Syria|Damascus||Syrian||Syrian Arab Republic||Q858
-TJ|tajikistan|Tajikistan|Dushanbe||Tajik;Tajikistani|Tajiks|Tadzhikistan;Tadjikistan||Q863
+TJ|tajikistan|Tajikistan|Dushanbe||Tajik;Tajikistani;Tadjik;Tadzhik|Tajiks|Tadzhikistan;Tadjikistan||Q863
 TZ|tanzania|Tanzania|Dodoma|Dar es Salaam|Tanzanian||United Republic of Tanzania||
 TH|thailand|Thailand|Bangkok||Thai|Thais|||Q869
 TL|east_timor|East Timor|Dili||East Timorese;Timorese|-|Timor-Leste||
@@ -187,17 +187,17 @@ TG|togo|Togo|Lomé|Lome|Togolese|-|||
 TO|tonga|Tonga|Nuku'alofa||Tongan||||
 TT|trinidad_and_tobago|Trinidad and Tobago|Port of Spain||Trinidadian||||
 TN|tunisia|Tunisia|Tunis||Tunisian||||Q948
-TR|turkey|Turkey|Ankara||Turkish|Turks|Türkiye;Turkiye|Turco-;Turko-|Q43
+TR|turkey|Turkey|Ankara||Turkish|Turks;Turk|Türkiye;Turkiye|Turco-;Turko-|Q43
 TM|turkmenistan|Turkmenistan|Ashgabat|Ashkhabad|Turkmen|Turkmens|Turkmenia||Q874
 TV|tuvalu|Tuvalu|Funafuti||Tuvaluan||||
 UG|uganda|Uganda|Kampala||Ugandan||||
 UA|ukraine|Ukraine|Kyiv|Kiev|Ukrainian||the Ukraine||Q212
 AE|united_arab_emirates|United Arab Emirates|Abu Dhabi||Emirati||UAE;the UAE;the United Arab Emirates;U.A.E.||Q878
-GB|united_kingdom|United Kingdom|London|Whitehall;Downing Street|British|Britons|Britain;Great Britain;UK;U.K.;the United Kingdom;the UK;the U.K.;United Kingdom of Great Britain and Northern Ireland|Anglo-|Q145
+GB|united_kingdom|United Kingdom|London|Whitehall;Downing Street|British|Britons;Briton|Britain;Great Britain;UK;U.K.;the United Kingdom;the UK;the U.K.;United Kingdom of Great Britain and Northern Ireland|Anglo-|Q145
 US|united_states|United States|Washington|the White House;White House|American|Americans|the United States;U.S.;US;USA;U.S.A.;America;United States of America;the United States of America;the U.S.;the US||Q30
 UY|uruguay|Uruguay|Montevideo||Uruguayan||||
 UZ|uzbekistan|Uzbekistan|Tashkent||Uzbek;Uzbekistani|Uzbeks|||Q265
-VU|vanuatu|Vanuatu|Port Vila||||||
+VU|vanuatu|Vanuatu|Port Vila||Vanuatuan|Ni-Vanuatu|||
 VE|venezuela|Venezuela|Caracas||Venezuelan||||Q717
 VN|vietnam|Vietnam|Hanoi*||Vietnamese|-|Viet Nam;Socialist Republic of Vietnam||Q881
 YE|yemen|Yemen|Sanaa*|Sana'a*;San'a*|Yemeni|Yemenis|||Q805
@@ -208,7 +208,7 @@ ZW|zimbabwe|Zimbabwe|Harare||Zimbabwean||||
 # Observers and states outside the UN. Kosovo has no ISO 3166-1 code (XK is user-assigned).
 OTHERS = """
 VA|vatican|Holy See|Vatican City||Vatican|-|Vatican;the Vatican;the Holy See;Vatican City State||Q237
-PS|palestine|Palestine|Ramallah||Palestinian|Palestinians|State of Palestine;Palestinian Authority;the Palestinian Authority||Q219060
+PS|palestine|Palestine|Ramallah|West Bank;the West Bank;Gaza Strip;the Gaza Strip;Gaza|Palestinian|Palestinians|State of Palestine;Palestinian Authority;the Palestinian Authority;Palestinian National Authority||Q219060
 TW|taiwan|Taiwan|Taipei||Taiwanese|-|Republic of China;ROC;Chinese Taipei||Q865
 -|kosovo|Kosovo|Pristina|Prishtina|Kosovar;Kosovan|Kosovars|||Q1246
 """

@@ -18,9 +18,15 @@ ID_RE = re.compile(r"^[a-z0-9_]+$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SUBTYPES = {
     "Organization": ("IntergovernmentalOrganization", "GovernmentBody", "MediaOutlet",
-                     "NonGovernmentalOrganization", "Company"),
+                     "NonGovernmentalOrganization", "Company", "ArmedGroup", "PoliticalParty"),
     "Agreement": ("Treaty", "Agreement", "Declaration", "Charter", "Accord"),
 }
+# An organization's optional "cameo" field: its CAMEO actor code as event-data coders (PLOVER,
+# Phoenix) write it, a three-letter category ("IGO", "NGO", "IMG" militant group, "REB" rebels,
+# "PTY" party, "MNC" company, "MED" media) optionally followed by three-letter sub-codes
+# ("IGOUNO" for a United Nations body). Compare the first three letters with PLOVER's codes.
+CAMEO_CATEGORIES = ("IGO", "NGO", "NGM", "IMG", "REB", "OPP", "PTY", "MNC", "MED", "GOV")
+CAMEO_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 CHOICES = {
     "un_status": ("member", "observer", "historical", "other"),
     "status": ("in_force", "terminated", "not_in_force", "superseded", "suspended"),
@@ -29,7 +35,8 @@ CHOICES = {
     "role_class": ("head_of_state", "head_of_government", "foreign_minister", "defense_minister",
                    "deputy_foreign_minister", "interior_minister", "other"),
 }
-DATE_FIELDS = frozenset(("start", "end", "signed", "founded", "dissolved", "date"))
+CHOICE_KEYS = tuple(CHOICES)
+DATE_FIELDS = ("start", "end", "signed", "founded", "dissolved", "date")
 LIST_FIELDS = ("aliases", "adjectives", "demonyms", "prefixes", "metonyms", "ambiguous_aliases")
 # Nested list field -> keys each of its objects must have.
 NESTED = {"members": ("state",), "parties": ("state",), "status_changes": ("date", "change"),
@@ -80,6 +87,11 @@ def check_record(rec: object, where: Where, expected_types: tuple[str, ...]) -> 
                                   or not all(isinstance(v, str) and v for v in value)):
             raise where.error(f"field {key!r} must be a list of non-empty strings")
     check_values(rec, where, rec["id"])
+    cameo = rec.get("cameo")
+    if cameo is not None and (not isinstance(cameo, str) or not CAMEO_RE.match(cameo)
+                              or cameo[:3] not in CAMEO_CATEGORIES):
+        raise where.error(f"bad cameo code {cameo!r} in {rec['id']} (a category of "
+                          f"{'/'.join(CAMEO_CATEGORIES)}, then optional three-letter sub-codes)")
     for key, required in NESTED.items():
         items = rec.get(key)
         if not items:
@@ -103,15 +115,17 @@ def parse_date(text: str) -> PartialDate:
 
 def check_values(obj: dict, where: Where, context: str) -> None:
     """Check the date fields and the closed-choice fields of one object."""
-    for key, value in obj.items():
+    for key in DATE_FIELDS:  # a fixed order, so the first error reported never varies
+        value = obj.get(key)
         if value is None:
             continue
-        if key in DATE_FIELDS:
-            try:
-                parse_date(value)
-            except (ValueError, TypeError):
-                raise where.error(f"bad date {value!r} in {context}.{key}") from None
-        elif key in CHOICES and value not in CHOICES[key]:
+        try:
+            parse_date(value)
+        except (ValueError, TypeError):
+            raise where.error(f"bad date {value!r} in {context}.{key}") from None
+    for key in CHOICE_KEYS:
+        value = obj.get(key)
+        if value is not None and value not in CHOICES[key]:
             raise where.error(f"unknown {key} {value!r} in {context}")
 
 
@@ -124,11 +138,15 @@ def check_unique(entries: Iterable[tuple[dict, Where]]) -> None:
             raise where.error(f"duplicate id {rec['id']!r} (first at {first.path}:{first.line})")
 
 
+_SPLIT_REFERENCES = tuple((field, *field.partition(".")[::2], types) for field, types in REFERENCES)
+
+
 def references(rec: dict) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """Yield (field, referenced id, allowed types) for every reference the record makes."""
-    for field, types in REFERENCES:
-        head, _, key = field.partition(".")
+    for field, head, key, types in _SPLIT_REFERENCES:
         values = rec.get(head)
+        if not values:
+            continue
         if key:
             targets = [v.get(key) for v in values or []]
         else:
@@ -153,8 +171,13 @@ def surfaces(rec: dict) -> Iterator[tuple[str, str]]:
     """Yield (surface, kind) for every surface form of a record."""
     for key, kind in KINDS:
         value = rec.get(key)
-        for form in [value] if isinstance(value, str) else value or []:
-            yield form, kind
+        if not value:
+            continue
+        if isinstance(value, str):
+            yield value, kind
+        else:
+            for form in value:
+                yield form, kind
 
 
 def check_clashes(entries: list[tuple[dict, Where]]) -> None:
@@ -162,15 +185,16 @@ def check_clashes(entries: list[tuple[dict, Where]]) -> None:
     owners: dict[tuple[str, str], list[tuple[dict, Where]]] = {}
     for rec, where in entries:
         pairs = list(surfaces(rec))
-        forms = {form for form, _ in pairs}
-        for form in rec.get("ambiguous_aliases", []):
-            if form not in forms:
-                raise where.error(f"{rec['id']}: ambiguous alias {form!r} is not one of its forms")
+        if rec.get("ambiguous_aliases"):
+            forms = {form for form, _ in pairs}
+            for form in rec["ambiguous_aliases"]:
+                if form not in forms:
+                    raise where.error(f"{rec['id']}: ambiguous alias {form!r} is not one of its forms")
+        type_ = rec["type"]
         for form in {f for f, kind in pairs if kind not in CLASH_EXEMPT}:
-            owners.setdefault((rec["type"], form), []).append((rec, where))
-    for (type_, form), claims in sorted(owners.items()):
-        if len(claims) < 2:
-            continue
+            owners.setdefault((type_, form), []).append((rec, where))
+    for (type_, form) in sorted(key for key, claims in owners.items() if len(claims) > 1):
+        claims = owners[(type_, form)]
         for rec, where in reversed(claims):  # blame the last unmarked claimant
             if form not in rec.get("ambiguous_aliases", []):
                 others = ", ".join(r["id"] for r, _ in claims if r is not rec)
