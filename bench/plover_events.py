@@ -10,7 +10,9 @@ document in-process (one gazetteer load) and the resulting RDF is searched for a
 * type: an event of the recorded type (0.5 names and their successors are equivalent:
   DEMAND/REQUEST, DISAPPROVE/ACCUSE, FIGHT/ASSAULT);
 * directed: of that type, with an actor of a source state and a target of a target state
-  (an official counts for the state it is ``dg:officialOf``; states carry ``dg:isoCode``);
+  (an official counts for the state it is ``dg:officialOf``; states carry ``dg:isoCode``; an
+  organization counts for its sector: the gazetteer's ``cameo`` code, else IGO / NGO from its
+  subtype, and a government body or armed group for its ``state``);
   records without a target need only the source;
 * undirected: the same, either way round.
 Prints per event type and overall; "country records" are those whose actors are all states.
@@ -28,14 +30,21 @@ from rdflib import RDF, Graph
 
 from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
+from diplograph.graph.iri import local_name
 from diplograph.graph.rdf import to_rdf
 from diplograph.ontology import gazetteer as gazetteer_mod
 from diplograph.ontology.namespace import DG
 
 ROOT = Path(__file__).resolve().parents[1]
 EQUIVALENT = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
-CAMEO_TO_ISO = {"JAP": "JPN", "VTN": "VNM"}  # CAMEO country codes that differ from ISO 3166
-NON_STATE = {"IGO", "NGO", "IMG", "ISM", "ITL", "MNC", "UNO"}
+# CAMEO country codes that differ from ISO 3166 ("ITL" labels "Italy" in both records that use it)
+CAMEO_TO_ISO = {"JAP": "JPN", "VTN": "VNM", "ITL": "ITA"}
+NON_STATE = {"IGO", "NGO", "IMG", "ISM", "MNC", "UNO"}
+# the gold's coders mix these up (Amnesty International and the Red Cross are coded IGO):
+# an international organization matches either, as do the two militant-group codes
+SECTOR_CLASS = {"NGO": "IGO", "UNO": "IGO", "ISM": "IMG"}
+SUBTYPE_SECTOR = {"IntergovernmentalOrganization": "IGO", "NonGovernmentalOrganization": "NGO"}
+STATE_SUBTYPES = {"GovernmentBody", "ArmedGroup", "MilitantGroup", "RebelGroup", "PoliticalParty"}
 
 
 def canonical(event_type: str) -> str:
@@ -47,21 +56,49 @@ def codes(actors: object) -> set[str]:
     """ISO3 codes of a record's actor list (empty for none; non-state codes kept as they are)."""
     if not isinstance(actors, list):
         return set()
-    return {CAMEO_TO_ISO.get(a.get("code") or "", a.get("code") or "") for a in actors} - {""}
+    return {_sector(CAMEO_TO_ISO.get(a.get("code") or "", a.get("code") or "")) for a in actors} - {""}
 
 
-def actor_codes(g: Graph, node) -> set[str]:
-    """ISO codes a graph node stands for: its own, or those of the states it is an official of."""
-    own = {str(c) for c in g.objects(node, DG.isoCode)}
-    return own | {str(c) for state in g.objects(node, DG.officialOf) for c in g.objects(state, DG.isoCode)}
+def _sector(code: str) -> str:
+    return SECTOR_CLASS.get(code, code)
 
 
-def events(g: Graph) -> list[tuple[str, set[str], set[str]]]:
+def gazetteer_codes(gaz, node) -> set[str]:
+    """Codes of a gazetteer organization: the international sectors of its ``cameo`` field (IGO,
+    "IGOUNO", NGO, IMG...), else IGO / NGO from its subtype; and its state's ISO code when it is a
+    government body, an armed group or a party (CAMEO codes REB, PTY... by country), or has no sector."""
+    rec = gaz.get(local_name(node)) or {}
+    if rec.get("type") == "State" and rec.get("iso3"):
+        return {rec["iso3"]}  # a state named only as a place ("in Tokyo") has no entity record in the graph
+    if rec.get("type") != "Organization":
+        return set()
+    cameo = rec.get("cameo") or ""
+    cameo = cameo if isinstance(cameo, str) else " ".join(cameo)
+    chunks = [c[k:k + 3].upper() for c in cameo.split() for k in range(0, len(c) - 2, 3)]
+    out = {_sector(c) for c in chunks if c in NON_STATE}
+    if not out and rec.get("subtype") in SUBTYPE_SECTOR:
+        out.add(_sector(SUBTYPE_SECTOR[rec["subtype"]]))
+    state = gaz.get(rec.get("state") or "") or {}
+    if state.get("iso3") and (rec.get("subtype") in STATE_SUBTYPES or not out):
+        out.add(state["iso3"])
+    return out
+
+
+def actor_codes(g: Graph, node, gaz) -> set[str]:
+    """Codes a graph node stands for: its own ISO code, an organization's sector (and state), or
+    those of what it is an official of."""
+    own = {str(c) for c in g.objects(node, DG.isoCode)} | gazetteer_codes(gaz, node)
+    for body in g.objects(node, DG.officialOf):
+        own |= {str(c) for c in g.objects(body, DG.isoCode)} | gazetteer_codes(gaz, body)
+    return own
+
+
+def events(g: Graph, gaz) -> list[tuple[str, set[str], set[str]]]:
     """(canonical type, actor codes, target codes) of every event in ``g``."""
     found = []
     for ev in sorted(g.subjects(RDF.type, DG.Event)):
-        sources = set().union(*(actor_codes(g, a) for a in g.objects(ev, DG.actor)))
-        targets = set().union(*(actor_codes(g, t) for t in g.objects(ev, DG.target)))
+        sources = set().union(*(actor_codes(g, a, gaz) for a in g.objects(ev, DG.actor)))
+        targets = set().union(*(actor_codes(g, t, gaz) for t in g.objects(ev, DG.target)))
         for t in g.objects(ev, DG.eventType):
             found.append((canonical(str(t)), sources, targets))
     return found
@@ -93,7 +130,7 @@ def run(records: list[dict]) -> tuple[list[tuple[dict, dict[str, bool]]], list[s
     results, errors = [], []
     for i, record in enumerate(records):
         try:
-            found = events(build_graph(record, f"plover-{i:03d}", gaz))
+            found = events(build_graph(record, f"plover-{i:03d}", gaz), gaz)
         except Exception as exc:  # a bench reports failures and goes on
             errors.append(f"{record['id']}: {type(exc).__name__}: {exc}")
             found = []

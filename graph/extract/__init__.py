@@ -2,7 +2,8 @@
 
 Stages (each a plain function over the parsed document): gazetteer mentions and officials named
 next to a title (mentions.py), organizations, outlets and agreements the gazetteer lacks
-(discover.py), linking to ids (linking.py), events read from the lexicon (events.py), and facts
+(discover.py), linking to ids (linking.py), events read from the lexicon (events.py, with actor
+and target rules in roles.py, voice.py and agents.py, modality in modality.py), and facts
 (facts.py). The spaCy pipeline is built once per gazetteer version (parse.py).
 
 >>> from diplograph.graph.model import Document
@@ -104,7 +105,7 @@ def _entities(spans: list[Span], text: str, gazetteer) -> tuple[Entity, ...]:
         named = s.kind in ("title+name", "organization", "agreement")
         if s.eid not in first or (named and first[s.eid].kind not in ("title+name", "organization", "agreement")):
             first[s.eid] = s
-        if s.kind != "office":
+        if s.kind not in ("office", "office-state"):
             surfaces.setdefault(s.eid, set()).add(text[s.start:s.end])
     out = []
     for eid in sorted(first):

@@ -20,7 +20,7 @@ TARGET_TYPES = {
     "supports": ("State", "Official", "Organization"),
     "criticizes": ("State", "Official", "Organization", "Agreement"),
     "joins": ("Organization", "State"),
-    "withdrawsFrom": ("Agreement", "Organization"),
+    "withdrawsFrom": ("Agreement", "Organization", "State"),  # from a state: a RETREAT, no fact
     "signed": ("Agreement",),
     "partyTo": ("Agreement",),
 }
@@ -94,7 +94,10 @@ def intent_type(event_type: str, modality: str, negated: bool, conditional: bool
 
 def _domestic(r: Reading, a: Span, t: Span) -> bool:
     """"Israeli police arrested Israeli activists": two mentions of one state, an event within it
-    (only for triggers that assert no relation, so no fact links a state to itself)."""
+    (only for triggers that assert no relation, so no fact links a state to itself); or unnamed
+    people counted for the actor's own state (agents.py: the event then asserts no relation)."""
+    if "domestic" in (a.kind, t.kind):
+        return True
     return r.trigger.relation is None and a.i != t.i and a.type == t.type == "State"
 
 
@@ -102,7 +105,11 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
     """One event per actor-target pair of each reading."""
     out = []
     for r in readings:
-        pairs = [(a, t) for a, t in _pairs(r) if a.type != "Agreement" and (t is None or a.eid != t.eid or _domestic(r, a, t))]
+        found = _pairs(r)
+        pairs = [(a, t) for a, t in found
+                 if a.type != "Agreement" and (t is None or a.eid != t.eid or _domestic(r, a, t))]
+        if found and not pairs:  # "Israel threatened ... in East Jerusalem": no other party named
+            pairs = list({a.eid: (a, None) for a, _ in found if a.type != "Agreement"}.values())
         if not pairs:
             continue
         ev = evidence(p, document.id, r.sent)
@@ -110,18 +117,35 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
         conf = 0.5 if r.hedged else 0.8
         # an announced plan to withdraw is reported as a statement, not forecast (FORMAT.md)
         modality = "statement" if r.modality == "forecast" and r.trigger.assert_planned else r.modality
-        kind = r.trigger.event_type
+        kind = event_kind(r, p)
         conditional = "unless" in p.lower[r.hit.j:p.sents[r.sent][1]]
         signing = r.trigger.relation == "signed"  # co-signers met at the signing (asserted only if done)
         together = co_actors(r, pairs)
         joint = [(a, t, "AGREE", None) for a, t in together]
         joint += [(a, t, "CONSULT", "met") for a, t in together if signing]
-        for a, t, kind, rel in [(a, t, kind, r.trigger.relation) for a, t in pairs] + joint:
+        relation = None if kind == "RETREAT" and r.trigger.relation == "withdrawsFrom" else r.trigger.relation
+        own = [(a, t, kind, None if t is not None and "domestic" in (a.kind, t.kind) else relation) for a, t in pairs]
+        for a, t, kind, rel in own + joint:
             out.append(Event(event_type=intent_type(kind, modality, r.negated, conditional), actor=a.eid,
                              target=t.eid if t else None, relation=rel, evidence=ev, date=when,
                              modality=modality, negated=r.negated, hedged=r.hedged, confidence=conf,
                              trigger=p.text[r.hit.start:r.hit.end]))
     return out
+
+
+REFUSAL = frozenset({"refused", "refuses", "refusing", "declined", "declines", "declining", "failed", "fails"})
+
+
+def event_kind(r: Reading, p: Parsed) -> str:
+    """The PLOVER type a reading reports, before modality: a withdrawal from a place (or from no
+    named body) is a military RETREAT, from a treaty or an organization a REJECT; a cooperative act
+    refused or failed ("refused to meet", "failed to reach agreement") is a REJECT."""
+    kind = r.trigger.event_type
+    if r.trigger.relation == "withdrawsFrom" and not any(t.type in ("Agreement", "Organization") for t in r.targets):
+        return "RETREAT"
+    if r.negated and kind in COOPERATIVE and not REFUSAL.isdisjoint(p.lower[max(0, r.hit.i - 3):r.hit.i]):
+        return "REJECT"
+    return kind
 
 
 def co_actors(r: Reading, pairs: list[tuple[Span, Span | None]]) -> list[tuple[Span, Span]]:

@@ -3,7 +3,8 @@
 The rules are data, kept as JSONL next to this module:
 
 - ``lexicon.jsonl``: event triggers ``{"id", "phrases" | "slots" | "pattern", "event_type", "relation",
-  "modality", "direction", "nominal"}`` (optional ``assert_planned``, ``strict_target``);
+  "modality", "direction", "nominal"}`` (optional ``assert_planned``, ``strict_target``, ``reported``:
+  the trigger is a modal whose speaker is the actor, see voice.py);
 - ``titles.jsonl``: office titles ``{"phrase", "title", "role_class", "office"}``;
 - ``cues.jsonl``: word lists by kind (negation, hedge, forecast, place prepositions...).
 
@@ -41,6 +42,7 @@ class Trigger:
     pattern: tuple = ()
     assert_planned: bool = False
     strict_target: bool = False
+    reported: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def _trigger(path: Path, line: int, obj: dict) -> Trigger:
     return Trigger(id=obj["id"], event_type=obj["event_type"], relation=obj.get("relation"),
                    modality=obj["modality"], direction=obj["direction"], nominal=bool(obj["nominal"]),
                    phrases=tuple(p.lower() for p in phrases), pattern=tuple(pattern),
-                   assert_planned=bool(obj.get("assert_planned")), strict_target=bool(obj.get("strict_target")))
+                   assert_planned=bool(obj.get("assert_planned")), strict_target=bool(obj.get("strict_target")),
+                   reported=bool(obj.get("reported")))
 
 
 def expand_slots(slots: list[list[str]]) -> list[str]:

@@ -3,8 +3,9 @@
 Stage contract: ``link(parsed, spans, gazetteer, on) -> (linked spans, unresolved spans)``.
 Rules, in order: a surname goes to the full name used earlier in the document, else to the unique
 gazetteer official of that surname in office on the date; a bare office ("the Russian president")
-goes to whoever held it on the date; discovered names get ids minted from their type and name;
-a generic "the treaty" refers back to the last agreement named. What stays ambiguous is returned
+goes to whoever held it on the date, else (no one, or several) stands for its state ("a French
+minister"); discovered names get ids minted from their type and name; a generic "the treaty"
+refers back to the last agreement named. What stays ambiguous is returned
 as unresolved, never guessed.
 """
 
@@ -26,7 +27,7 @@ def _in_office(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
     return [i for i in ids if gazetteer.type_of(i) == "Official" and gazetteer.offices(i, on)]
 
 
-def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on) -> Span:
+def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[str] = frozenset()) -> Span:
     """Pick one candidate for an ambiguous gazetteer span from context, or leave it unresolved."""
     if s.eid or not s.candidates:
         return s
@@ -36,7 +37,23 @@ def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on) -> Span:
     current = _in_office(gazetteer, s.candidates, on) or _existing(gazetteer, s.candidates, on)
     if len(current) == 1:
         return s.with_(eid=current[0])
+    local = _foreign_bodies(gazetteer, s.candidates, named)
+    if len(local) == len(s.candidates) - 1:
+        return s.with_(eid=next(c for c in s.candidates if c not in local))
     return s
+
+
+def _foreign_bodies(gazetteer, ids: tuple[str, ...], named: frozenset[str]) -> list[str]:
+    """Candidates that are one state's own bodies when the text never names that state: "the
+    Security Council" in a text that never names Russia is not Russia's Security Council."""
+    if gazetteer is None:
+        return []
+    out = []
+    for i in ids:
+        rec = gazetteer.get(i) or {}
+        if rec.get("subtype") == "GovernmentBody" and rec.get("state") and rec["state"] not in named:
+            out.append(i)
+    return out
 
 
 def _existing(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
@@ -116,11 +133,14 @@ def _strip_det(name: str) -> str:
 def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list[Span], list[Span]]:
     """Resolve every span in document order; returns (linked spans, unresolved spans)."""
     seen: set[str] = set()
+    named = frozenset(s.candidates[0] for s in spans if s.type == "State" and len(s.candidates) == 1)
     linked, unresolved = [], []
     last_agreement: str | None = None
     for s in sorted(spans, key=lambda x: (x.i, x.j)):
         if s.kind == "office":
             s = _holder(s, gazetteer, on)
+            if not s.eid and s.state:  # "a French minister", "Taiwan's vice foreign minister": the state acts
+                s = s.with_(type="State", kind="office-state", eid=s.state, candidates=(s.state,))
         elif s.kind in ("title+name", "organization", "acronym", "outlet"):
             s = _discovered(s, gazetteer)
         elif s.kind == "agreement":
@@ -128,7 +148,7 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
         elif s.kind == "agreement-ref":
             s = _refer(s, last_agreement)
         else:
-            s = _resolve_gazetteer(s, seen, gazetteer, on)
+            s = _resolve_gazetteer(s, seen, gazetteer, on, named)
         if s.type == "Agreement" and s.eid:
             last_agreement = s.eid
         if s.eid:

@@ -1,0 +1,231 @@
+"""Who does what to whom: the actor and target groups of one trigger in its sentence.
+
+Actors are the coordinated group of mentions nearest before the trigger in its clause (for a noun
+trigger, close before it: "Russia's criticism", "their meeting"); targets are the first group after
+it ("with X", "of X"), or everyone in "between X and Y". Pure functions over token arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diplograph.graph.extract.lexicon import Trigger
+from diplograph.graph.extract.parse import Hit, Parsed
+from diplograph.graph.extract.spans import ACTOR_TYPES, Span
+
+GAP_OK = frozenset({",", "and", "both", "as", "well", "the", "-", "his", "her", "their", "its", "mr.", "mr", "'s",
+                    "’s", "leaders", "leader", "officials", "government", "side", "delegation", "delegations"})
+BOUNDARY = frozenset({";", ":", "but", "while", "whereas", "although", "though", "because", "which", "who",
+                      "\u201c", "\u201d", '"'})
+TARGET_PREP = frozenset({'"', "\u201d", "\u2019", "'", "with", "of", "over", "on", "against", "for", "to", "from",
+                         "toward", "towards", "about", "at", "the", "a", "an", "between", "among", "by", "into", "in"})
+ANAPHORA = frozenset({"their", "those", "these", "such"})
+LOCATIVE = frozenset({"in", "inside", "near", "within"})  # "the French military in Rwanda": where, not who
+POSSESSIVE = frozenset({"their", "its", "his", "her"})
+REACTION = frozenset({"drawing", "drew", "drawn", "prompting", "prompted", "provoking", "provoked", "sparking",
+                      "sparked", "triggering", "triggered", "earning", "earned"})  # a reaction to the subject's act
+
+
+def groups(p: Parsed, spans: list[Span], covered: set[int]) -> list[list[Span]]:
+    """Coordinated runs of mentions ("Bulgaria, Estonia and Latvia", "Jiang and President Putin")."""
+    out: list[list[Span]] = []
+    for s in spans:
+        if out and _joined(p, out[-1][-1], s, covered):
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
+def _joined(p: Parsed, a: Span, b: Span, covered: set[int]) -> bool:
+    if a.sent != b.sent:
+        return False
+    gap = [k for k in range(a.j, b.i) if k not in covered]
+    return all(p.lower[k] in GAP_OK for k in gap) and (b.i - a.j) <= 8
+
+
+def clause(p: Parsed, k: int, sent: int) -> tuple[int, int]:
+    """Token range of the clause around token k (split at ';', ':', 'but', quotes...)."""
+    s0, s1 = p.sents[sent]
+    a = k
+    while a > s0 and p.lower[a - 1] not in BOUNDARY:
+        a -= 1
+    b = k
+    while b < s1 and p.lower[b] not in BOUNDARY:
+        b += 1
+    return a, b
+
+
+def _before(gs: list[list[Span]], k: int, lo: int, max_gap: int | None) -> list[Span]:
+    """The group nearest before token k within [lo, k)."""
+    for g in reversed(gs):
+        if g[-1].j <= k and g[0].i >= lo:
+            if max_gap is not None and k - g[-1].j > max_gap:
+                return []
+            return [s for s in g if s.type in ACTOR_TYPES]
+    return []
+
+
+def _after(p: Parsed, gs: list[list[Span]], k: int, hi: int, max_gap: int | None, strict: bool = False) -> list[Span]:
+    """The group nearest after token k within (k, hi); strict: only prepositions in between."""
+    for g in gs:
+        if g[0].i >= k and g[-1].j <= hi:
+            gap = [w for w in p.lower[k:g[0].i] if w not in TARGET_PREP]
+            if max_gap is not None and (g[0].i - k > max_gap or (strict and gap)):
+                return []
+            return g
+    return []
+
+
+def copula_roles(p: Parsed, gs: list[list[Span]], hit: Hit, lo: int):
+    """"China is North Korea's ally": actor before the copula, target the possessor."""
+    before = [g for g in gs if g[-1].j <= hit.i and g[0].i >= lo]
+    if len(before) < 2 or before[-1][-1].j >= len(p.words) or p.lower[before[-1][-1].j] not in ("'s", "’s"):
+        return None
+    between = p.lower[before[-2][-1].j:before[-1][0].i]
+    if not between or between[0] not in ("is", "was", "are", "were", "remains", "remained", "became"):
+        return None
+    return [s for s in before[-2] if s.type in ACTOR_TYPES], before[-1]
+
+
+def _subject(gs: list[list[Span]], k: int) -> list[Span]:
+    """The sentence's first group, when it comes before token k (an elided subject)."""
+    for g in gs:
+        if g[-1].j <= k:
+            actors = [s for s in g if s.type in ACTOR_TYPES]
+            if actors:
+                return actors
+        break
+    return []
+
+
+SUBJECT_LEAD = frozenset({",", "the", "after", "when", "as", "since", "because", "then"})
+
+
+def doer(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
+    """The last group before token k in a subject's place (at the sentence start or after a comma or
+    "after", not after a verb or preposition, not a possessive): who did what a reaction answers."""
+    s0 = p.sents[p.sent_of[k]][0]
+    found: list[Span] = []
+    for g in gs:
+        if g[0].i < lo or g[-1].j > k:
+            continue
+        b = g[0].i
+        while b > s0 and p.words[b - 1][:1].isupper():
+            b -= 1  # over a title ("Prime Minister X")
+        lead = b == s0 or p.lower[b - 1] in SUBJECT_LEAD
+        owner = g[-1].j < len(p.lower) and p.lower[g[-1].j] in ("'s", "’s")
+        actors = [s for s in g if s.type in ACTOR_TYPES]
+        if lead and not owner and actors:
+            found = actors
+    return found
+
+
+def _with_group(p: Parsed, gs: list[list[Span]], k: int, hi: int) -> list[Span]:
+    """"met ... with X and Y": the group after the first "with" in the clause (from the trigger on)."""
+    for m in range(k, hi):
+        if p.lower[m] == "with":
+            for g in gs:
+                if g[0].i > m and g[0].i - m <= 6:
+                    return g
+            return []
+    return []
+
+
+def venue(p: Parsed, g: list[Span], hit: Hit, trig: Trigger) -> bool:
+    """"the SCO meeting": an organization right before a meeting noun hosts it, it is not a party."""
+    return trig.nominal and trig.relation == "met" and len(g) == 1 and g[0].type == "Organization" \
+        and g[0].j == hit.i
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a trigger's reading needs from its sentence.
+
+    Attributes:
+        mentions: The sentence's mentions; groups: the same, grouped by coordination.
+        prev_met: Participants of the last meeting read (for "their talks").
+        next_trigger: Where the next trigger of the sentence starts (targets stop there).
+        prev_verb_end: Where the previous verb trigger ends (noun triggers take no actor before it).
+        prev_actors: Actors of the previous verb trigger of the sentence (an elided subject).
+        verb_starts: Where the sentence's verb triggers start.
+        next_noun: Where the next noun trigger of the sentence starts ("seek accommodation with X":
+            X is the target of the noun; an event that asserts no fact reaches past verb triggers).
+        places: States named as places ("in Serbia", "arrived in Amman"): the fallback target of
+            an event that asserts no relation ("demonstrated in Serbia", "arrived in Amman for talks").
+        speakers: Groups named in the sentence's trailing source clause (", German officials said"):
+            no party to the events, but the speaker of a reported obligation.
+    """
+
+    mentions: tuple[Span, ...]
+    groups: tuple[tuple[Span, ...], ...]
+    prev_met: tuple[Span, ...] = ()
+    next_trigger: int = 1 << 30
+    prev_verb_end: int = 0
+    prev_actors: tuple[Span, ...] = ()
+    verb_starts: tuple[int, ...] = ()
+    places: tuple[Span, ...] = ()
+    next_noun: int = 1 << 30
+    speakers: tuple[tuple[Span, ...], ...] = ()
+
+
+def actors_of(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> list[Span]:
+    """The actor group of a trigger (before it, with the exceptions spelled out below)."""
+    s0 = p.sents[p.sent_of[hit.i]][0]
+    prev = p.lower[hit.i - 1] if hit.i > s0 else ""
+    if trig.nominal:
+        # a noun trigger takes no actor across a verb trigger ("X did not meet during the summit")
+        actors = _before(gs, hit.i, max(lo, ctx.prev_verb_end), 6)
+        if not actors and prev in POSSESSIVE:
+            actors = _before(gs, hit.i, lo, None)
+        if prev in ("in", "as"):
+            actors = _subject(gs, hit.i)  # "X pulled out in protest against Y": X protests
+        return actors
+    if lo > s0 and p.lower[lo - 1] in ("who", "which") and "," in p.words[lo:hit.i]:
+        return _before(gs, lo - 1, s0, None)  # "X, who visited Y, proposed": X proposed
+    if ctx.prev_actors and prev == "," and p.lower[hit.i].endswith("ing"):
+        return list(ctx.prev_actors)  # "X shelled the town, killing 20": X killed
+    if ctx.prev_actors and "and" in p.lower[max(s0, hit.i - 3):hit.i]:
+        return list(ctx.prev_actors)  # "X met Y and later held talks with Z": X held the talks
+    return _apposed(p, gs, hit.i, lo) or _before(gs, hit.i, lo, None) or _subject(gs, hit.i)
+
+
+AUXILIARY = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "also", "again", "then",
+                       "later", "has been", "had been"})
+
+
+def _apposed(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
+    """"X, a key ally of Y, has refused": the group right before the apposition's first comma."""
+    m = k
+    while m > lo and p.lower[m - 1] in AUXILIARY:
+        m -= 1
+    if m <= lo or p.lower[m - 1] != ",":
+        return []
+    opening = next((c for c in range(m - 2, lo - 1, -1) if p.lower[c] == ","), None)
+    if opening is None or m - 1 - opening > 12:
+        return []
+    for g in gs:
+        if g[-1].j == opening and g[0].i >= lo:
+            return [s for s in g if s.type in ACTOR_TYPES]
+    return []
+
+
+def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) -> list[Span]:
+    """The target group of a trigger: right after it ("with X", "of X", "X")."""
+    s1 = p.sents[p.sent_of[hit.i]][1]
+    if trig.strict_target:
+        targets = _after(p, gs, hit.j, s1, 3, True)
+    else:
+        loose = not trig.relation and not trig.nominal  # an event that asserts no fact may reach further
+        targets = _after(p, gs, hit.j, min(ctx.next_noun if loose else ctx.next_trigger, hi), 10 if loose else 6, False)
+        if trig.nominal and targets and p.lower[hit.j] not in TARGET_PREP and p.lower[hit.j - 1] not in TARGET_PREP:
+            targets = []
+    near = [s for s in ctx.places if hit.j <= s.i <= hit.j + 2]  # "deployed troops in Lebanon"
+    if trig.relation is None and near and (not targets or targets[0].i > near[0].i):
+        targets = near[:1]
+    if not targets and trig.relation is None:
+        targets = [s for s in ctx.places if hit.j <= s.i < min(ctx.next_trigger, hi) and s.i - hit.j <= 8][:1]
+    if trig.relation == "met":
+        verb_next = min([h for h in ctx.verb_starts if h > hit.i] + [hi])
+        targets = _with_group(p, gs, hit.i, verb_next) or [t for t in targets if t.type != "Organization"]
+    return targets
