@@ -1,5 +1,5 @@
 """The per-document build cache: ``OUT/.cache/<key>.nq`` holds one document's named graph as sorted N-Quads,
-``<key>.ttl`` the same graph as a Turtle block (graph/turtle.py), ``<key>.nqz`` its N-Quads as one gzip member.
+``<key>.ttl`` the same graph as a Turtle block (graph/turtle.py), ``<key>.nqz`` its N-Quads as one gzip member, ``<key>.json`` its digest for the views and the counts.
 
 The key is the SHA-256 of everything the graph depends on: the document's bytes and id, the build
 options (``--date``, ``--publication``), the diplograph version, the extractor's rules (every
@@ -24,6 +24,7 @@ from pathlib import Path
 SUFFIX = ".nq"
 TURTLE = ".ttl"
 GZIP = ".nqz"  # the N-Quads as one gzip member: graph.nq.gz is these members one after another
+DIGEST = ".json"  # what the views and the counts read of the graph (views/stream.py)
 
 
 @lru_cache(maxsize=1)
@@ -77,11 +78,11 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / (key + SUFFIX)
 
-    def _files(self, key: str) -> tuple[Path, Path, Path]:
-        return self._path(key), self.folder / (key + TURTLE), self.folder / (key + GZIP)
+    def _files(self, key: str) -> tuple[Path, Path, Path, Path]:
+        return self._path(key), self.folder / (key + TURTLE), self.folder / (key + GZIP), self.folder / (key + DIGEST)
 
-    def get(self, key: str) -> tuple[Path, Path, Path] | None:
-        """The files (N-Quads, Turtle block, gzip member) of ``key``, or None when the entry is missing or incomplete."""
+    def get(self, key: str) -> tuple[Path, Path, Path, Path] | None:
+        """The files (N-Quads, Turtle block, gzip member, digest) of ``key``; None when missing or incomplete."""
         if self.folder is None:
             return None
         files = self._files(key)
@@ -97,16 +98,17 @@ class Cache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def put(self, key: str, nquads: bytes, turtle: bytes, gz: bytes) -> tuple[Path, Path, Path] | None:
+    def put(self, key: str, nquads: bytes, turtle: bytes, gz: bytes, digest: bytes) -> tuple[Path, ...] | None:
         """Store an entry atomically (each file: temporary file, then rename; the .nq last); return its files."""
         if self.folder is None:
             return None
         self.folder.mkdir(parents=True, exist_ok=True)
-        nq, ttl, member = self._files(key)
+        nq, ttl, member, summary = self._files(key)
         self._write(ttl, turtle)
         self._write(member, gz)
+        self._write(summary, digest)
         self._write(nq, nquads)
-        return nq, ttl, member
+        return nq, ttl, member, summary
 
     def prune(self, keep: set[str]) -> int:
         """Delete entries not in ``keep`` (documents removed or changed) and stray temporary files."""
@@ -114,7 +116,7 @@ class Cache:
             return 0
         dropped = 0
         for entry in self.folder.iterdir():
-            stale = entry.name.endswith(".tmp") or (entry.suffix in (SUFFIX, TURTLE, GZIP) and entry.stem not in keep)
+            stale = entry.name.endswith(".tmp") or (entry.suffix in (SUFFIX, TURTLE, GZIP, DIGEST) and entry.stem not in keep)
             if stale and entry.is_file():
                 entry.unlink(missing_ok=True)
                 dropped += 1

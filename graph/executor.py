@@ -1,7 +1,8 @@
 """Run the extraction of many documents: in this process, or in a pool of worker processes.
 
 A :class:`Job` is one document's bytes and id; :func:`run_job` reads it, extracts it and returns its
-named graph as sorted N-Quads and as a Turtle block in an :class:`Outcome`. Workers are started with the ``spawn`` method
+named graph as sorted N-Quads, as a Turtle block, as a gzip member and as the digest the views and the
+counts read (views/stream.py), in an :class:`Outcome`. Workers are started with the ``spawn`` method
 (safe on every platform and with threads in the parent); each loads the gazetteer and builds the spaCy
 pipeline once, in the pool initializer, then serves many jobs. Results come back in any order: the
 caller keys them by document id, so the output never depends on the number of workers.
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from diplograph.graph import turtle
+from diplograph.graph.views.stream import digest
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.model import Document, Extraction
 
@@ -45,6 +47,7 @@ class Outcome:
     nquads: bytes | None = None
     turtle: bytes | None = None
     gz: bytes | None = None
+    digest: bytes | None = None
     words: int = 0
     error: str | None = None
     extraction: Extraction | None = None
@@ -109,10 +112,11 @@ def run_job(job: Job) -> Outcome:
         nquads = graph_nquads(ex, _STATE["gazetteer"])
         block = turtle.block(nquads)
         member = gzip_member(nquads)
+        summary = digest(nquads)
     except Exception as exc:  # noqa: BLE001 - one document's bug must not end a corpus build
         return Outcome(job.doc_id, job.path, job.key, error=f"{job.path}: extraction failed ({type(exc).__name__}: {exc})")
     words = len(doc.text[doc.body_start:].split())
-    return Outcome(job.doc_id, job.path, job.key, nquads, block, member, words,
+    return Outcome(job.doc_id, job.path, job.key, nquads, block, member, summary, words,
                    extraction=ex if job.keep_extraction else None)
 
 

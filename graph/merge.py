@@ -7,8 +7,8 @@ in-memory graph, so a build of thousands of documents holds only what the views 
 * ``graph.nq.gz`` is the graphs' N-Quads one after another, in graph IRI order (each graph's lines
   sorted): each graph is one gzip member, compressed by the worker that extracted it and cached;
 * ``graph.ttl`` is the prefix header and each graph's Turtle block, in the same order;
-* :func:`scan` reads the graphs once for the views' triples (only the predicates they use) and the
-  counts of the summary (distinct entities by type, facts and events).
+* each graph's digest (views/stream.py) is read once, for the views and for :class:`Counter`'s counts of
+  the summary (distinct entities by type, facts and events).
 
 The same bytes come out of ``exports.registry.render("nq"|"ttl", dataset)`` for the Dataset of the same
 quads (``tests/test_pipeline_incremental.py`` checks it).
@@ -16,14 +16,11 @@ quads (``tests/test_pipeline_incremental.py`` checks it).
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-
-import pyoxigraph as ox
 
 from diplograph.graph import turtle
 from diplograph.graph.iri import ID, ONTOLOGY
@@ -31,12 +28,10 @@ from diplograph.graph.iri import ID, ONTOLOGY
 RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 VIEWS_GRAPH = ID + "graph/views"
 _CORE = ("State", "Official", "Organization", "Agreement")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _FACTS = ("officialOf", "roleTitle", "memberOf", "partyTo", "signed", "met", "withdrawsFrom", "joins", "criticizes",
           "supports", "cites")
-_TYPED = re.compile(rb"^(\S+) " + re.escape(RDF_TYPE) + rb" <" + re.escape(ONTOLOGY.encode())
-                    + rb"(State|Official|Organization|Agreement|Event)> ", re.M)
-_FACT = re.compile(rb"^(\S+ <" + re.escape(ONTOLOGY.encode()) + rb"(?:" + "|".join(_FACTS).encode()
-                   + rb")> .*) <[^<>\s]*> \.$", re.M)
+_FACT_IRIS = tuple(ONTOLOGY + p for p in _FACTS)
 
 
 @dataclass(frozen=True)
@@ -47,6 +42,7 @@ class Part:
     nquads: bytes | Path
     turtle: bytes | Path | None = None
     gz: bytes | Path | None = None  # the N-Quads as one gzip member
+    digest: bytes | Path | None = None  # what the views and the counts read (views/stream.py)
     key: str = ""  # the document's cache key (what its graph was made from), "" when not known
 
     def read_nquads(self) -> bytes:
@@ -58,6 +54,13 @@ class Part:
 
             return gzip_member(self.read_nquads())
         return self.gz.read_bytes() if isinstance(self.gz, Path) else self.gz
+
+    def read_digest(self) -> dict:
+        from diplograph.graph.views.stream import digest
+
+        data = digest(self.read_nquads()) if self.digest is None else \
+            self.digest.read_bytes() if isinstance(self.digest, Path) else self.digest
+        return json.loads(data)
 
     def read_turtle(self) -> bytes:
         if self.turtle is None:
@@ -129,56 +132,29 @@ def turtle_bytes(parts: Iterable[Part]) -> bytes:
 
 
 class Counter:
-    """Distinct entities by core type, events and direct facts over many graphs, read from N-Quads bytes."""
+    """Distinct entities by core type, events and direct facts over many graphs, read from their digests."""
 
     def __init__(self) -> None:
-        self.typed: dict[bytes, set[bytes]] = {t.encode(): set() for t in (*_CORE, "Event")}
-        self.facts: set[int] = set()  # hashes of "s p o": a set of millions of tuples would not fit
+        self.typed: dict[str, set[str]] = {t: set() for t in (*_CORE, "Event")}
+        self.facts: set[int] = set()  # hashes of (s, p, o): a set of millions of tuples would not fit
 
-    def add(self, data: bytes) -> None:
-        for subject, kind in _TYPED.findall(data):
-            self.typed[kind].add(subject)
-        self.facts.update(map(hash, _FACT.findall(data)))
+    def add(self, digest: dict) -> None:
+        for s, props in digest["triples"].items():
+            for t in props.get(_RDF_TYPE, ()):
+                if t.startswith(ONTOLOGY) and t[len(ONTOLOGY):] in self.typed:
+                    self.typed[t[len(ONTOLOGY):]].add(s)
+            for p in _FACT_IRIS:
+                self.facts.update(hash((s, p, o)) for o in props.get(p, ()))
 
     def counts(self) -> dict:
-        return {"entities": {t: len(self.typed[t.encode()]) for t in _CORE}, "facts": len(self.facts),
-                "events": len(self.typed[b"Event"])}
+        return {"entities": {t: len(self.typed[t]) for t in _CORE}, "facts": len(self.facts),
+                "events": len(self.typed["Event"])}
 
 
 def counts(parts: Iterable[Part]) -> dict:
     """Entities by core type, direct facts and events in the union (as BuildResult.summary counts them)."""
     counter = Counter()
     for part in parts:
-        counter.add(part.read_nquads())
+        if part.graph != VIEWS_GRAPH:  # the views state no entity, event or fact of their own
+            counter.add(part.read_digest())
     return counter.counts()
-
-
-def view_triples(parts: Iterable[Part], keep: frozenset[str]) -> Iterator[tuple[str, str, str]]:
-    """(s, p, o) values of the quads whose predicate is in ``keep``, graph by graph."""
-    wanted = {f"<{p}>".encode() for p in keep}
-    for part in ordered(parts):
-        data = part.read_nquads()
-        picked = b"\n".join(line for line in data.split(b"\n") if line[line.find(b" ") + 1:].split(b" ", 1)[0] in wanted)
-        if not picked:
-            continue
-        for q in ox.parse(picked, format=ox.RdfFormat.N_QUADS):
-            s, o = q.subject, q.object
-            yield (("_:" + s.value) if isinstance(s, ox.BlankNode) else s.value, q.predicate.value,
-                   ("_:" + o.value) if isinstance(o, ox.BlankNode) else o.value)
-
-
-def views_part(parts: list[Part]) -> tuple[Part | None, object]:
-    """The views graph (dyads, triangles) computed over the documents' graphs, and the networkx graph."""
-    from diplograph.graph.views import load
-    from diplograph.graph.views.to_rdf import views_triples
-
-    G = load.load_triples(view_triples(parts, load.KEEP))
-    data = views_triples(G).nquads(VIEWS_GRAPH)
-    return (Part(VIEWS_GRAPH, data) if data else None), G
-
-
-def grouped(triples: Iterable[tuple[str, str, str]]) -> dict:
-    out: dict = defaultdict(lambda: defaultdict(list))
-    for s, p, o in triples:
-        out[s][p].append(o)
-    return out

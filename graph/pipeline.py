@@ -154,18 +154,34 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
     return jobs, failures
 
 
-def assemble(parts: list[merge.Part], views: bool = True) -> tuple[list[merge.Part], object, dict, int]:
-    """The documents' parts plus the views graph computed over them; the views' networkx graph; counts; quads."""
+def assemble(parts: list[merge.Part], views: bool = True) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
+    """The documents' parts plus the views graph computed over them; the views' networkx graph; the counts;
+    the quads of each graph.
+
+    Every document is read once, as its digest (views/stream.py), for the views, the counts and its quads.
+    """
+    from diplograph.graph.views.stream import load_parts
+    from diplograph.graph.views.to_rdf import views_triples
+
+    counter, quads = merge.Counter(), {}
+
+    def digests():
+        for part in merge.ordered(parts):
+            digest = part.read_digest()
+            counter.add(digest)
+            quads[part.graph] = digest["quads"]
+            yield digest
+
     G = None
     if views and parts:
-        views_part, G = merge.views_part(parts)
-        parts = parts + ([views_part] if views_part else [])
-    counter = merge.Counter()
-    quads = 0
-    for part in parts:
-        data = part.read_nquads()
-        counter.add(data)
-        quads += data.count(b"\n")
+        G = load_parts(digests())
+        data = views_triples(G).nquads(merge.VIEWS_GRAPH)
+        if data:
+            parts = parts + [merge.Part(merge.VIEWS_GRAPH, data)]
+            quads[merge.VIEWS_GRAPH] = data.count(b"\n")
+    else:
+        for _ in digests():
+            pass
     return parts, G, counter.counts(), quads
 
 
@@ -205,9 +221,9 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
 
     def finished(outcome: Outcome) -> None:
         if outcome.nquads is not None:
-            files = cache.put(outcome.key, outcome.nquads, outcome.turtle, outcome.gz)
+            files = cache.put(outcome.key, outcome.nquads, outcome.turtle, outcome.gz, outcome.digest)
             if files is not None:  # keep the cache's files, not the bytes: a corpus does not fit in memory
-                outcome = replace(outcome, nquads=files[0], turtle=files[1], gz=files[2])
+                outcome = replace(outcome, nquads=files[0], turtle=files[1], gz=files[2], digest=files[3])
         done.append(outcome)
         bar.advance(1, outcome.words)
 
@@ -227,18 +243,15 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options) -> Buil
     failures = failures + [(o.path, o.error) for o in done if o.error]
     extracted = [o.doc_id for o in done if o.nquads is not None]
     cached = len(graphs)
-    graphs.update({o.doc_id: merge.Part(iri.document_iri(o.doc_id), o.nquads, o.turtle, o.gz, o.key)
+    graphs.update({o.doc_id: merge.Part(iri.document_iri(o.doc_id), o.nquads, o.turtle, o.gz, o.digest, o.key)
                    for o in done if o.nquads is not None})
-    inputs = []
-    for j in jobs:
-        if j.doc_id in graphs:
-            inputs.append({"path": j.path, "id": j.doc_id, "sha256": hashlib.sha256(j.raw).hexdigest(),
-                           "bytes": len(j.raw), "quads": graphs[j.doc_id].read_nquads().count(b"\n")})
     parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views)
+    inputs = [{"path": j.path, "id": j.doc_id, "sha256": hashlib.sha256(j.raw).hexdigest(), "bytes": len(j.raw),
+               "quads": quads[graphs[j.doc_id].graph]} for j in jobs if j.doc_id in graphs]
     result = BuildResult(parts, [o.extraction for o in done if o.extraction], sorted(failures),
                          documents=sorted(graphs), extracted=extracted, inputs=inputs, versions=versions,
                          options=options, keys={j.key for j in jobs if j.doc_id in graphs}, views=G,
-                         counts=counts, quad_count=quads)
+                         counts=counts, quad_count=sum(quads.values()))
     bar.finish(extracted=len(extracted), cached=cached, failed=len(failures))
     return result
 

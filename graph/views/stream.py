@@ -1,0 +1,198 @@
+"""The views' graph of a corpus, read one document graph at a time.
+
+``load_graph`` groups every triple the views use by subject before building the networkx graph: about
+1 KB per document of Python objects for each of a corpus's ~1,300 such triples per document, which does
+not fit in memory for ten thousand documents. :func:`load_parts` reads the graphs one at a time instead,
+folds each into compact per-entity, per-event and per-fact records (the union of what every graph says
+of them), and builds the same ``MultiDiGraph`` as ``load_graph`` gives for the union of those graphs
+(``tests/test_views_stream.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from diplograph.graph.views import load
+from diplograph.graph.views.load import (ALT_LABEL, CORE_TYPES, DERIVED, DG, PUBLISHED, RDF_TYPE, RDFS_LABEL,
+                                         RELATIONS, STATEMENT, bulk, local)
+
+_EVENT = DG + "Event"
+_CORE = frozenset(DG + t for t in CORE_TYPES)
+_EVENT_PROPS = ("eventType", "actor", "target", "relation", "date", "modality", "negated", "hedged", "evidence")
+_SLOTS = {DG + p: i for i, p in enumerate(_EVENT_PROPS)}
+_DOCS = len(_EVENT_PROPS)  # the slot of the documents an event was derived from
+_RELATION_IRIS = {DG + p: p for p in RELATIONS}
+
+
+def _term_value(term: bytes) -> str:
+    """The value of an N-Triples term as pyoxigraph writes it: an IRI, a blank node or a literal's lexical form."""
+    if term[:1] == b"<":
+        return term[1:-1].decode("utf-8")
+    if term[:1] == b"_":
+        return term.decode("utf-8")
+    quoted = term[:term.rindex(b'"') + 1]
+    if b"\\" in quoted:  # N-Triples string escapes are JSON's (pyoxigraph writes \\uXXXX for controls)
+        return json.loads(quoted)
+    return quoted[1:-1].decode("utf-8")
+
+
+#: What a document's digest keeps: the views' predicates, and the two facts the build's counts add.
+DIGEST = frozenset(f"<{p}>".encode() for p in (*load.KEEP, DG + "roleTitle", DG + "cites"))
+
+
+def digest(data: bytes) -> bytes:
+    """A document graph's digest, as JSON: ``{"quads": n, "triples": {s: {p: [o, ...]}}}`` with the triples
+    of :data:`DIGEST` only.
+
+    Made once per document (in the worker, then cached), it is all the views and the counts read of it.
+    """
+    return json.dumps({"quads": data.count(b"\n"), "triples": _graph_triples(data, DIGEST)}, ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _graph_triples(data: bytes, keep: frozenset[bytes]) -> dict[str, dict[str, list[str]]]:
+    """One graph's N-Quads (pyoxigraph's canonical lines), the predicates in ``keep`` only, grouped by subject."""
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for line in data.split(b"\n"):
+        parts = line.split(b" ", 2)
+        if len(parts) == 3 and parts[1] in keep:
+            rest = parts[2]
+            out[_term_value(parts[0])][parts[1][1:-1].decode()].append(_term_value(rest[:rest.rindex(b" <")]))
+    return out
+
+
+class Folder:
+    """What every graph read so far says of entities, events, direct facts, fact records and documents."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, list[set[str]]] = {}  # s -> [core kinds, labels, aliases, officialOf]
+        self.relations: set[tuple[str, str, str]] = set()  # (s, relation local name, o)
+        self.events: dict[str, list[set[str]]] = {}  # e -> one set per _EVENT_PROPS slot, then the documents
+        self.quotes: dict[str, tuple[str, str]] = {}  # e -> (evidence IRI, its quote): the smallest IRI quoted
+        self.records: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (s, p IRI, o) -> record IRIs
+        self.record_docs: dict[str, set[str]] = defaultdict(set)
+        self.published: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, data: dict[str, dict[str, list[str]]]) -> None:
+        for s, props in data.items():
+            types = props.get(RDF_TYPE, ())
+            kinds = {local(t) for t in types if t in _CORE}
+            if kinds:
+                slot = self.entities.setdefault(s, [set(), set(), set(), set()])
+                slot[0].update(kinds)
+                slot[1].update(props.get(RDFS_LABEL, ()))
+                slot[2].update(props.get(ALT_LABEL, ()))
+                slot[3].update(props.get(DG + "officialOf", ()))
+            for p, name in _RELATION_IRIS.items():
+                for o in props.get(p, ()):
+                    self.relations.add((s, name, o))
+            if _EVENT in types:
+                self._event(s, props, data)
+            spo = [props.get(p) for p in STATEMENT]
+            if all(spo):
+                self.records[(min(spo[0]), min(spo[1]), min(spo[2]))].add(s)
+                self.record_docs[s].update(props.get(DERIVED, ()))
+            for date in props.get(PUBLISHED, ()):
+                self.published[s].add(date)
+
+    def _event(self, e: str, props: dict[str, list[str]], data: dict) -> None:
+        slots = self.events.setdefault(e, [set() for _ in range(_DOCS + 1)])
+        for p, i in _SLOTS.items():
+            slots[i].update(props.get(p, ()))
+        slots[_DOCS].update(props.get(DERIVED, ()))
+        for ev in sorted(props.get(DG + "evidence", ())):
+            quotes = data.get(ev, {}).get(DG + "quote")
+            if quotes:
+                best = self.quotes.get(e)
+                if best is None or ev < best[0] or (ev == best[0] and min(quotes) < best[1]):
+                    self.quotes[e] = (ev, min(quotes))
+                break
+
+    def doc_date(self, docs: Iterable[str]) -> str | None:
+        """The publication date of the first (by IRI) of ``docs`` that has one."""
+        return next((min(self.published[d]) for d in sorted(docs) if self.published.get(d)), None)
+
+
+def _first(values: set[str]) -> str | None:
+    return min(values) if values else None
+
+
+def _add_entities(G: nx.MultiDiGraph, f: Folder) -> None:
+    for s in sorted(f.entities):
+        kinds, labels, aliases, _ = f.entities[s]
+        G.add_node(s, type=min(kinds), label=_first(labels) or local(s), aliases=tuple(sorted(aliases)), state=None)
+    for s in G:
+        if G.nodes[s]["type"] == "State":
+            G.nodes[s]["state"] = s
+    for s in G:
+        serves = sorted(o for o in f.entities[s][3] if G.nodes.get(o, {}).get("type") == "State")
+        if G.nodes[s]["type"] == "Official" and serves:
+            G.nodes[s]["state"] = serves[0]
+
+
+def _add_events(G: nx.MultiDiGraph, f: Folder, types: dict) -> None:
+    mirrors: set[tuple] = set()
+    for e in sorted(f.events):
+        slots = f.events[e]
+        name = local(_first(slots[0]) or "")
+        weight, quad = load._type_info(name, types)
+        modality = local(_first(slots[5]) or DG + "act")
+        negated = load._truthy(_first(slots[6]))
+        relation = _first(slots[3])
+        evidence = tuple(sorted(slots[8]))
+        attrs = dict(kind="event", relation=local(relation) if relation else None, event_type=name or None,
+                     weight=weight, quad=quad, date=_first(slots[4]) or f.doc_date(slots[_DOCS]),
+                     modality=modality, negated=negated, hedged=load._truthy(_first(slots[7])),
+                     counts=not negated and modality != "forecast", evidence=evidence,
+                     quote=f.quotes[e][1] if e in f.quotes else None)
+        for actor in sorted(slots[1]):
+            for target in sorted(slots[2]):
+                load._ensure(G, actor), load._ensure(G, target)
+                mirror = (attrs["event_type"], frozenset((actor, target)), evidence, negated)
+                counts = attrs["counts"] and not (attrs["relation"] in load.SYMMETRIC and mirror in mirrors)
+                mirrors.add(mirror)
+                G.add_edge(actor, target, key=e, **{**attrs, "counts": counts})
+
+
+def _add_facts(G: nx.MultiDiGraph, f: Folder, types: dict) -> None:
+    covered = {load.pair_key(G, u, v, d["relation"]) for u, v, d in G.edges(data=True)
+               if d["kind"] == "event" and not d["negated"]}
+    seen: set[tuple] = set()
+    facts = sorted((s, p, o) for s, p, o in f.relations if s in G)
+    facts.sort(key=lambda t: (G.nodes[t[0]]["type"] != "State" or G.nodes.get(t[2], {}).get("type") != "State", t))
+    for s, p, o in facts:
+        load._ensure(G, o)
+        recs = sorted(f.records.get((s, DG + p, o), ()))
+        dates = sorted(filter(None, (f.doc_date(f.record_docs.get(r, ())) for r in recs)))
+        key = load.pair_key(G, s, o, p) if p in load.FACT_TYPES else None
+        counts = key is not None and key not in covered and key not in seen
+        seen.add(key)
+        weight, quad = load._type_info(load.FACT_TYPES.get(p), types)
+        G.add_edge(s, o, key=DG + p, kind="fact", relation=p, event_type=load.FACT_TYPES.get(p), weight=weight,
+                   quad=quad, date=dates[0] if dates else None, modality="act", negated=False, hedged=False,
+                   counts=counts, evidence=tuple(recs), quote=None)
+
+
+def load_parts(graphs: Iterable[bytes | dict], *, types: dict | None = None) -> nx.MultiDiGraph:
+    """The views' ``MultiDiGraph`` of several named graphs, each given as its N-Quads bytes or its digest.
+
+    Args:
+        graphs: Each document graph's N-Quads, or its :func:`digest` parsed (a dict), one at a time: an
+            iterator keeps memory flat.
+        types: Event type table (defaults to the ontology's ``event_types()``).
+    """
+    types = load.event_types() if types is None else types
+    keep = frozenset(f"<{p}>".encode() for p in load.KEEP)
+    folder = Folder()
+    with bulk():
+        for data in graphs:
+            folder.add(data["triples"] if isinstance(data, dict) else _graph_triples(data, keep))
+        G = nx.MultiDiGraph(source=None)
+        _add_entities(G, folder)
+        _add_events(G, folder, types)
+        _add_facts(G, folder, types)
+    return G
