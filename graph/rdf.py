@@ -161,6 +161,8 @@ def add_entities(g: Triples, ex: Extraction, gazetteer) -> None:
             g.add(n, uri(SKOS + "exactMatch"), uri(WD + wikidata))
         if record and record.get("iso3"):
             g.add(n, dg("isoCode"), text(record["iso3"]))
+        if record and record.get("cameo") and e.type == "Organization":
+            g.add(n, dg("cameoCode"), text(record["cameo"]))
 
 
 def add_evidence(g: Triples, ev: Evidence) -> str:
