@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from diplograph.graph import turtle
-from diplograph.graph.views.stream import digest
+from diplograph.graph import rdf
+from diplograph.graph.iri import document_iri
+from diplograph.graph.views.stream import digest_of_terms
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.model import Document, Extraction
 
 _STATE: dict = {}
-GZIP_LEVEL = 6  # in the workers, in parallel; graph.nq.gz is then a concatenation
+GZIP_LEVEL = 3  # in the workers, in parallel; graph.nq.gz is then a concatenation
 
 
 @dataclass(frozen=True)
@@ -109,10 +111,11 @@ def run_job(job: Job) -> Outcome:
         return Outcome(job.doc_id, job.path, job.key, error=str(exc))
     try:
         ex = extract(doc, _STATE["gazetteer"])
-        nquads = graph_nquads(ex, _STATE["gazetteer"])
+        triples = rdf.triples(ex, _STATE["gazetteer"])
+        nquads = triples.nquads(document_iri(ex.document.id))
         block = turtle.block(nquads)
         member = gzip_member(nquads)
-        summary = digest(nquads)
+        summary = digest_of_terms(triples.items, nquads.count(b"\n"))
     except Exception as exc:  # noqa: BLE001 - one document's bug must not end a corpus build
         return Outcome(job.doc_id, job.path, job.key, error=f"{job.path}: extraction failed ({type(exc).__name__}: {exc})")
     words = len(doc.text[doc.body_start:].split())

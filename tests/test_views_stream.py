@@ -50,3 +50,15 @@ def test_views_stream_order_of_graphs_does_not_matter(corpus):
     forward = load_parts(part.read_nquads() for part in result.parts)
     backward = load_parts(part.read_nquads() for part in reversed(result.parts))
     assert graphs(forward) == graphs(backward)
+
+
+def test_views_digest_from_terms_equals_digest_from_nquads(corpus):
+    from diplograph.graph import rdf
+    from diplograph.graph.iri import document_iri
+    from diplograph.graph.views.stream import digest, digest_of_terms
+
+    result = build_dataset(corpus, views=False)
+    for ex in result.extractions:
+        triples = rdf.triples(ex, None)
+        nquads = triples.nquads(document_iri(ex.document.id))
+        assert digest_of_terms(triples.items, nquads.count(b"\n")) == digest(nquads)

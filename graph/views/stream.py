@@ -44,6 +44,9 @@ def _term_value(term: bytes) -> str:
 DIGEST = frozenset(f"<{p}>".encode() for p in (*load.KEEP, DG + "roleTitle", DG + "cites"))
 
 
+_DIGEST_TERMS = frozenset(p.decode() for p in DIGEST)
+
+
 def digest(data: bytes) -> bytes:
     """A document graph's digest, as JSON: ``{"quads": n, "triples": {s: {p: [o, ...]}}}`` with the triples
     of :data:`DIGEST` only.
@@ -52,6 +55,25 @@ def digest(data: bytes) -> bytes:
     """
     return json.dumps({"quads": data.count(b"\n"), "triples": _graph_triples(data, DIGEST)}, ensure_ascii=False,
                       sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def digest_of_terms(triples: Iterable[tuple[str, str, str]], quads: int) -> bytes:
+    """:func:`digest` of a graph given as N-Triples term strings (rdf.Triples' items): the same bytes, no parse."""
+    keep = _DIGEST_TERMS
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in sorted(t for t in triples if t[1] in keep):
+        out[_text_value(s)][p[1:-1]].append(_text_value(o))
+    return json.dumps({"quads": quads, "triples": out}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def _text_value(term: str) -> str:
+    if term[0] == "<":
+        return term[1:-1]
+    if term[0] == "_":
+        return term
+    quoted = term[:term.rindex('"') + 1]
+    return json.loads(quoted) if "\\" in quoted else quoted[1:-1]
 
 
 def _graph_triples(data: bytes, keep: frozenset[bytes]) -> dict[str, dict[str, list[str]]]:
