@@ -138,12 +138,16 @@ def network(ds: rdflib.Dataset) -> tuple[list[dict], list[dict]]:
     return ns, edges(ds, {n["id"] for n in ns})
 
 
+EVIDENCE_PER_EDGE = 5  # quotes kept per edge of a corpus page (its events are counted in "events" anyway)
+
+
 def network_from_views(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     """Nodes and edges like :func:`network`, from the views' graph (``views.load_graph``) instead of a Dataset.
 
     For a corpus too large to hold as an rdflib Dataset: entities keep type, label and aliases; each
     (actor, relation or event type, target) edge keeps its dates, event types, modality and one quote
-    per event (subtypes, roles and fact origins are not in the views' graph).
+    per event, at most :data:`EVIDENCE_PER_EDGE` of them (subtypes, roles and fact origins are not in the
+    views' graph).
     """
     ids = {n for n, d in G.nodes(data=True) if d.get("type") in CORE_TYPES}
     ns = [{"id": n, "label": G.nodes[n].get("label") or local(n), "type": G.nodes[n]["type"], "subtypes": [],
@@ -156,7 +160,7 @@ def network_from_views(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
         if data.get("kind") == "event":
             edge["events"].add(data.get("event_type") or "")
             edge["modality"].add(data.get("modality") or "")
-            if data.get("quote"):
+            if data.get("quote") and len(edge["evidence"]) < EVIDENCE_PER_EDGE:
                 edge["evidence"].append({"quote": data["quote"], "doc": "", "date": data.get("date") or ""})
         edge["dates"].add(data.get("date") or "")
         edge["weight"] = data.get("weight") if data.get("event_type") else edge["weight"]

@@ -237,3 +237,26 @@ def test_html_pipeline_example_pages_draw(browser, tmp_path):
             assert {"Russia", "China"} <= set(labels)
         finally:
             page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_html_corpus_page_from_views_draws(browser, tmp_path, monkeypatch):
+    """A build too large for an rdflib Dataset draws graph.html from the views' graph: same entities."""
+    pipeline = pytest.importorskip("diplograph.graph.pipeline")
+    from diplograph.exports.network import network_from_views
+
+    example = Path(__file__).parents[1] / "examples" / "monitor-8-7.txt"
+    monkeypatch.setattr(pipeline, "HTML_DATASET_LIMIT", 0)
+    result = pipeline.build([example], tmp_path / "out", store=False)
+    nodes, edges = network_from_views(result.views)
+    full_nodes, _ = network(result.dataset)
+    assert {n["id"] for n in nodes} == {n["id"] for n in full_nodes}
+    assert edges and all(len(e["evidence"]) <= 5 for e in edges)
+    page, seen = open_page(browser, tmp_path / "out" / "graph.html")
+    try:
+        assert seen == {"errors": [], "requests": []}
+        assert page.evaluate("window.diplograph.nodes.length") == len(nodes)
+        assert {"Russia", "China"} <= set(page.evaluate("window.diplograph.nodes.get().map(n => n.label)"))
+    finally:
+        page.close()
