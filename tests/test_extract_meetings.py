@@ -45,7 +45,8 @@ def test_extract_announced_or_refused_signing_is_no_meeting(gaz, sentence):
 
 def test_extract_guests_of_one_meeting_met_each_other(gaz):
     pairs = met("Prime Minister Tony Blair met with his Italian and Spanish counterparts in Rome on Monday.", gaz)
-    assert {frozenset(("italy", "spain")), frozenset(("tony_blair", "italy")), frozenset(("tony_blair", "spain"))} <= pairs
+    assert {frozenset(("italy", "spain")), frozenset(("tony_blair", "italy")),
+            frozenset(("tony_blair", "spain"))} <= pairs
 
 
 def test_extract_guest_named_apart_from_the_verb_is_not_a_fellow_guest(gaz):

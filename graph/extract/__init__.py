@@ -1,9 +1,10 @@
 """The extractor: one document in, one :class:`~diplograph.graph.model.Extraction` out.
 
 Stages (each a plain function over the parsed document): gazetteer mentions and officials named
-next to a title (mentions.py), organizations, outlets and agreements the gazetteer lacks
-(discover.py), linking to ids (linking.py), events read from the lexicon (events.py, with actor
-and target rules in roles.py, voice.py and agents.py, modality in modality.py), and facts
+next to a title (mentions.py; surnames.py drops a surname inside a longer name, "Kong" in "Hong
+Kong"), organizations, outlets and agreements the gazetteer lacks (discover.py), linking to ids
+(linking.py), events read from the lexicon (events.py, with actor and target rules in roles.py,
+voice.py and agents.py, modality in modality.py), and facts
 (facts.py). The spaCy pipeline is built once per gazetteer version (parse.py).
 
 >>> from diplograph.graph.model import Document
@@ -159,7 +160,7 @@ def extract(document: Document, gazetteer=None, rules: Rules | None = None) -> E
     on = linking.doc_date(document.date)
     p = parse(document, gazetteer, rules)
     linked, unresolved = linking.link(p, find_spans(p, gazetteer, rules), gazetteer, on)
-    linked = linking.fill_states(p, linking.add_surnames(p, linked), gazetteer, on)
+    linked = linking.fill_states(p, linking.add_surnames(p, linked, rules), gazetteer, on)
     linked = [s for s in linked if not (s.type == "Organization" and s.kind == "acronym" and not s.eid)]
     readings = events.readings(p, [s for s in linked if s.subtype != "MediaOutlet" or s.type != "Organization"],
                                rules)

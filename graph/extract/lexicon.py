@@ -21,8 +21,9 @@ from pathlib import Path
 from diplograph.graph.errors import DataFileError
 
 HERE = Path(__file__).resolve().parent
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-          "DEMAND", "DISAPPROVE", "INVESTIGATE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT")
+PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "DEMAND",
+          "DISAPPROVE", "INVESTIGATE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE",
+          "ASSAULT")
 RELATIONS = ("met", "signed", "criticizes", "supports", "withdrawsFrom", "joins", "partyTo", "memberOf", None)
 MODALITIES = ("act", "statement", "assessment", "forecast")
 DIRECTIONS = ("actor->target", "symmetric")

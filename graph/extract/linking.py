@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span, is_cap
+from diplograph.graph.extract.surnames import around, fits_name, is_date_word, skipped_tokens
 from diplograph.graph.iri import discovered_id
 from diplograph.graph.model import PartialDate
 
@@ -64,7 +66,8 @@ def _existing(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
     for i in ids:
         rec = gazetteer.get(i) or {}
         start, end = rec.get("start"), rec.get("end")
-        if (not start or PartialDate.parse(start).first_day() <= on) and (not end or on < PartialDate.parse(end).first_day()):
+        begun = not start or PartialDate.parse(start).first_day() <= on
+        if begun and (not end or on < PartialDate.parse(end).first_day()):
             out.append(i)
     return out
 
@@ -110,7 +113,8 @@ def _same_person(name: str, gazetteer) -> list[str]:
     words = name.split()
     if len(words) < 2:
         return []
-    return sorted({i for i in index.get(words[-1], []) if (gazetteer.get(i) or {}).get("label", "")[:1] == words[0][:1]})
+    return sorted({i for i in index.get(words[-1], [])
+                   if (gazetteer.get(i) or {}).get("label", "")[:1] == words[0][:1]})
 
 
 def _refer(s: Span, last_agreement: str | None) -> Span:
@@ -159,21 +163,29 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
     return linked, unresolved
 
 
-def add_surnames(p: Parsed, spans: list[Span]) -> list[Span]:
-    """Bare surnames of officials named in full ("Aliyev" after "Ilham Aliyev") become mentions."""
-    by_surname: dict[str, tuple[int, str]] = {}
+def add_surnames(p: Parsed, spans: list[Span], rules: Rules | None = None) -> list[Span]:
+    """Bare surnames of officials named in full ("Aliyev" after "Ilham Aliyev") become mentions,
+    unless the word stands inside a longer name ("Hong Kong" after "Kong Quan") or is a date."""
+    rules = rules or default_rules()
+    by_surname: dict[str, tuple[int, str, str]] = {}
     for s in spans:
         if s.type == "Official" and s.kind != "office" and s.eid and s.j - s.i >= 2 and is_cap(p.words[s.j - 1]):
-            by_surname.setdefault(p.words[s.j - 1], (s.i, s.eid))
-            if s.j - s.i == 2 and s.kind == "title+name":  # "Jiang Zemin": Chinese, Korean... names put the surname first
-                by_surname.setdefault(p.words[s.i], (s.i, s.eid))
+            full = p.span_text(s.i, s.j)
+            by_surname.setdefault(p.words[s.j - 1], (s.i, s.eid, full))
+            if s.j - s.i == 2 and s.kind == "title+name":  # "Jiang Zemin": the surname may come first
+                by_surname.setdefault(p.words[s.i], (s.i, s.eid, full))
+    if not by_surname:
+        return spans
     covered = {k for s in spans for k in range(s.i, s.j)}
+    skip = skipped_tokens(p, spans)
     out = list(spans)
     for k, w in enumerate(p.words):
         first = by_surname.get(w)
-        if first and k not in covered and k > first[0]:
-            out.append(Span(k, k + 1, p.starts[k], p.ends[k], p.sent_of[k], "Official", "surname",
-                            (first[1],), eid=first[1]))
+        if not first or k in covered or k <= first[0] or is_date_word(p, k, k + 1, rules) \
+                or not fits_name(around(p, k, k + 1, skip, rules), [first[2]]):
+            continue
+        out.append(Span(k, k + 1, p.starts[k], p.ends[k], p.sent_of[k], "Official", "surname",
+                        (first[1],), eid=first[1]))
     return sorted(out, key=lambda x: (x.i, x.j))
 
 

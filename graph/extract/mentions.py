@@ -10,6 +10,7 @@ from __future__ import annotations
 from diplograph.graph.extract.lexicon import Rules
 from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.spans import MONTHS, Span, is_cap, name_run
+from diplograph.graph.extract.surnames import drop_inside_names
 
 KIND_RANK = {"label": 0, "alias": 1, "adjective": 2, "demonym": 2, "metonym": 3, "prefix": 4, "surname": 5}
 TYPE_RANK = {"State": 0, "Organization": 1, "Agreement": 2, "Official": 3}
@@ -71,7 +72,8 @@ def is_place(p: Parsed, i: int, j: int, rules: Rules) -> bool:
 
 
 def gazetteer_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
-    """Every gazetteer surface form in the text, leftmost-longest, candidates kept."""
+    """Every gazetteer surface form in the text, leftmost-longest, candidates kept (a surname
+    inside a longer name, "Kong" in "Hong Kong", is dropped: see surnames.py)."""
     out = []
     for group in _longest(list(p.gaz)):
         h = group[0]
@@ -83,7 +85,7 @@ def gazetteer_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
         affixed = h.i >= 2 and p.words[h.i - 1] == "-" and p.lower[h.i - 2] in AFFIXES
         out.append(Span(h.i, h.j, h.start, h.end, p.sent_of[h.i], type_, kind, cands,
                         eid=cands[0] if len(cands) == 1 else None, place=place, modifier=affixed))
-    return out
+    return drop_inside_names(p, out, gazetteer, rules)
 
 
 def _titles(p: Parsed, spans: list[Span]) -> list[Hit]:

@@ -1,0 +1,134 @@
+"""Surname-only mentions that are really part of a longer name, or a date.
+
+Stage contract: ``drop_inside_names(parsed, spans, gazetteer, rules) -> list[Span]`` filters the
+gazetteer's surname-only mentions; ``around`` and ``fits_name`` answer the same question for a surname
+repeated after the official's full name (linking.add_surnames).
+
+A surname that stands inside a longer run of capitalised tokens ("Kong" in "Hong Kong", "King" in
+"King Hassan", "Rashid" in "Haroon Rashid Aswad") names someone or something else, unless the other
+tokens of the run belong to the official's own name ("Vladimir V. Putin"). Titles, honorifics,
+weekdays and common words opening a sentence are not part of a name ("President Bush", "Mr Koizumi",
+"Yesterday Kong said"). A surname spelt like a month ("May") is a date next to a number or after a
+date preposition ("on 1 May", "in May").
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from diplograph.graph.extract.lexicon import Rules
+from diplograph.graph.extract.parse import Parsed
+from diplograph.graph.extract.spans import MONTHS, NAME_PARTICLES, Span, is_name_token
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _name_part(p: Parsed, k: int, skip: frozenset[int], rules: Rules) -> bool:
+    """True when token k may belong to a person's or a place's proper name."""
+    w = p.words[k]
+    if k in skip or w in rules.cue("honorific") or w in rules.cue("rank") or p.lower[k] in WEEKDAYS:
+        return False
+    if not is_name_token(p, k):
+        return False
+    opens = k == p.sents[p.sent_of[k]][0]
+    return not (opens and (p.lower[k] in STOP_WORDS or p.lower[k] in rules.cue("sentence_opener")))
+
+
+def _joined(p: Parsed, k: int) -> bool:
+    """True when token k is a hyphen written inside a word ("Moo-hyun", "al-Bashir")."""
+    return p.words[k] == "-" and 0 < k < len(p.words) - 1 and p.ends[k - 1] == p.starts[k] \
+        and p.ends[k] == p.starts[k + 1]
+
+
+def name_around(p: Parsed, i: int, j: int, skip: frozenset[int], rules: Rules) -> tuple[int, int]:
+    """The run of proper-name tokens around tokens [i, j), inside their sentence."""
+    s0, s1 = p.sents[p.sent_of[i]]
+    a, b = i, j
+    while a - 1 >= s0:
+        if _name_part(p, a - 1, skip, rules):
+            a -= 1
+        elif a - 2 >= s0 and (_joined(p, a - 1) or p.lower[a - 1] in NAME_PARTICLES) \
+                and _name_part(p, a - 2, skip, rules):
+            a -= 2
+        else:
+            break
+    while b < s1:
+        if _name_part(p, b, skip, rules):
+            b += 1
+        elif b + 1 < s1 and (_joined(p, b) or p.lower[b] in NAME_PARTICLES) and _name_part(p, b + 1, skip, rules):
+            b += 2
+        else:
+            break
+    return a, b
+
+
+def _pieces(names: list[str]) -> frozenset[str]:
+    """Lower-cased words of an official's names, hyphenated parts split ("al-Bashir": al, bashir)."""
+    return frozenset(w.strip(".,").lower() for n in names for w in n.replace("-", " ").split() if w.strip(".,"))
+
+
+def _matches(word: str, pieces: frozenset[str]) -> bool:
+    """A run token that can be part of the official's name: the same word, its initial ("W."),
+    a suffix ("Jr."), or a spelling sharing the first three letters ("Sergey" for "Sergei")."""
+    w = word.strip(".").lower()
+    if not w or word.lower() in SUFFIXES or w in pieces or w in NAME_PARTICLES:
+        return True
+    if len(w) == 1:
+        return any(x[:1] == w for x in pieces)
+    return len(w) >= 4 and any(len(x) >= 4 and x[:3] == w[:3] for x in pieces)
+
+
+def around(p: Parsed, i: int, j: int, skip: frozenset[int], rules: Rules) -> list[str]:
+    """The other tokens of the proper name the surname at [i, j) stands in (none when alone)."""
+    a, b = name_around(p, i, j, skip, rules)
+    return [p.words[k] for k in [*range(a, i), *range(j, b)] if p.words[k] != "-"]
+
+
+def fits_name(others: list[str], names: list[str]) -> bool:
+    """True when every other token of the run is a word of the official's ``names``
+    ("Vladimir V. Putin" for Vladimir Putin; not "Hong Kong" for Kong Quan)."""
+    pieces = _pieces(names)
+    return all(_matches(w, pieces) for w in others)
+
+
+def is_date_word(p: Parsed, i: int, j: int, rules: Rules) -> bool:
+    """True for a surname spelt like a month used as one ("1 May", "in May", "May 2004")."""
+    if j - i != 1 or p.lower[i] not in MONTHS:
+        return False
+    before = p.lower[i - 1] if i > 0 else ""
+    after = p.words[j] if j < len(p.words) else ""
+    return before[:1].isdigit() or after[:1].isdigit() or before in rules.cue("month_before")
+
+
+def skipped_tokens(p: Parsed, spans: list[Span]) -> frozenset[int]:
+    """Tokens never part of a name around a surname: titles ("President Bush") and the states and
+    organizations the gazetteer found."""
+    titles = {k for h in p.titles for k in range(h.i, h.j)}
+    return frozenset(titles | {k for s in spans if s.type != "Official" for k in range(s.i, s.j)})
+
+
+def _names_of(gazetteer, id_: str) -> list[str]:
+    rec = (gazetteer.get(id_) if gazetteer is not None else None) or {}
+    return [rec.get("label", ""), *rec.get("aliases", [])]
+
+
+def drop_inside_names(p: Parsed, spans: list[Span], gazetteer, rules: Rules) -> list[Span]:
+    """Drop surname-only mentions inside a longer name or used as a date; a run that is some
+    candidates' own name keeps only those candidates."""
+    if not any(s.kind == "surname" for s in spans):
+        return spans
+    skip = skipped_tokens(p, spans)
+    out = []
+    for s in spans:
+        if s.kind == "surname" and s.type == "Official":
+            if is_date_word(p, s.i, s.j, rules):
+                continue
+            others = around(p, s.i, s.j, skip, rules)
+            fit = tuple(c for c in s.candidates if fits_name(others, _names_of(gazetteer, c)))
+            if not fit:
+                continue
+            if fit != s.candidates:
+                s = s.with_(candidates=fit, eid=fit[0] if len(fit) == 1 else None)
+        out.append(s)
+    return out
