@@ -7,8 +7,8 @@ in-memory graph, so a build of thousands of documents holds only what the views 
 * ``graph.nq.gz`` is the graphs' N-Quads one after another, in graph IRI order (each graph's lines
   sorted): each graph is one gzip member, compressed by the worker that extracted it and cached;
 * ``graph.ttl`` is the prefix header and each graph's Turtle block, in the same order;
-* each graph's digest (views/stream.py) is read once, for the views and for :class:`Counter`'s counts of
-  the summary (distinct entities by type, facts and events).
+* each graph's digest (views/stream.py) is read once, for the views and for the counts of the summary
+  (distinct entities by type, facts and events).
 
 The same bytes come out of ``exports.registry.render("nq"|"ttl", dataset)`` for the Dataset of the same
 quads (``tests/test_pipeline_incremental.py`` checks it).
@@ -23,15 +23,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from diplograph.graph import turtle
-from diplograph.graph.iri import ID, ONTOLOGY
+from diplograph.graph.iri import ID
 
 RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 VIEWS_GRAPH = ID + "graph/views"
-_CORE = ("State", "Official", "Organization", "Agreement")
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_FACTS = ("officialOf", "roleTitle", "memberOf", "partyTo", "signed", "met", "withdrawsFrom", "joins", "criticizes",
-          "supports", "cites")
-_FACT_IRIS = tuple(ONTOLOGY + p for p in _FACTS)
 
 
 @dataclass(frozen=True)
@@ -131,30 +126,9 @@ def turtle_bytes(parts: Iterable[Part]) -> bytes:
     return b"".join(out)
 
 
-class Counter:
-    """Distinct entities by core type, events and direct facts over many graphs, read from their digests."""
-
-    def __init__(self) -> None:
-        self.typed: dict[str, set[str]] = {t: set() for t in (*_CORE, "Event")}
-        self.facts: set[int] = set()  # hashes of (s, p, o): a set of millions of tuples would not fit
-
-    def add(self, digest: dict) -> None:
-        for s, props in digest["triples"].items():
-            for t in props.get(_RDF_TYPE, ()):
-                if t.startswith(ONTOLOGY) and t[len(ONTOLOGY):] in self.typed:
-                    self.typed[t[len(ONTOLOGY):]].add(s)
-            for p in _FACT_IRIS:
-                self.facts.update(hash((s, p, o)) for o in props.get(p, ()))
-
-    def counts(self) -> dict:
-        return {"entities": {t: len(self.typed[t]) for t in _CORE}, "facts": len(self.facts),
-                "events": len(self.typed["Event"])}
-
-
 def counts(parts: Iterable[Part]) -> dict:
     """Entities by core type, direct facts and events in the union (as BuildResult.summary counts them)."""
-    counter = Counter()
-    for part in parts:
-        if part.graph != VIEWS_GRAPH:  # the views state no entity, event or fact of their own
-            counter.add(part.read_digest())
-    return counter.counts()
+    from diplograph.graph.views.stream import fold
+
+    # the views state no entity, event or fact of their own
+    return fold(part.read_digest() for part in parts if part.graph != VIEWS_GRAPH).counts()

@@ -160,29 +160,26 @@ def assemble(parts: list[merge.Part], views: bool = True) -> tuple[list[merge.Pa
 
     Every document is read once, as its digest (views/stream.py), for the views, the counts and its quads.
     """
-    from diplograph.graph.views.stream import load_parts
+    from diplograph.graph.views.stream import fold, graph_of
     from diplograph.graph.views.to_rdf import views_triples
 
-    counter, quads = merge.Counter(), {}
+    quads: dict[str, int] = {}
 
     def digests():
         for part in merge.ordered(parts):
             digest = part.read_digest()
-            counter.add(digest)
             quads[part.graph] = digest["quads"]
             yield digest
 
+    folder = fold(digests())
     G = None
     if views and parts:
-        G = load_parts(digests())
+        G = graph_of(folder)
         data = views_triples(G).nquads(merge.VIEWS_GRAPH)
         if data:
             parts = parts + [merge.Part(merge.VIEWS_GRAPH, data)]
             quads[merge.VIEWS_GRAPH] = data.count(b"\n")
-    else:
-        for _ in digests():
-            pass
-    return parts, G, counter.counts(), quads
+    return parts, G, folder.counts(), quads
 
 
 def build_dataset(paths, *, date: str | None = None, publication: str | None = None, views: bool = True,

@@ -26,6 +26,7 @@ _EVENT_PROPS = ("eventType", "actor", "target", "relation", "date", "modality", 
 _SLOTS = {DG + p: i for i, p in enumerate(_EVENT_PROPS)}
 _DOCS = len(_EVENT_PROPS)  # the slot of the documents an event was derived from
 _RELATION_IRIS = {DG + p: p for p in RELATIONS}
+_COUNTED = (DG + "roleTitle", DG + "cites")
 
 
 def _term_value(term: bytes) -> str:
@@ -98,6 +99,13 @@ class Folder:
         self.records: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (s, p IRI, o) -> record IRIs
         self.record_docs: dict[str, set[str]] = defaultdict(set)
         self.published: dict[str, set[str]] = defaultdict(set)
+        self.other_facts: set[tuple[str, str, str]] = set()  # roleTitle and cites: counted, not drawn
+
+    def counts(self) -> dict:
+        """Distinct entities by core type, direct facts and events (the build's summary)."""
+        kinds = [k for slot in self.entities.values() for k in slot[0]]
+        return {"entities": {t: kinds.count(t) for t in CORE_TYPES},
+                "facts": len(self.relations) + len(self.other_facts), "events": len(self.events)}
 
     def add(self, data: dict[str, dict[str, list[str]]]) -> None:
         for s, props in data.items():
@@ -112,6 +120,9 @@ class Folder:
             for p, name in _RELATION_IRIS.items():
                 for o in props.get(p, ()):
                     self.relations.add((s, name, o))
+            for p in _COUNTED:
+                for o in props.get(p, ()):
+                    self.other_facts.add((s, p, o))
             if _EVENT in types:
                 self._event(s, props, data)
             spo = [props.get(p) for p in STATEMENT]
@@ -199,6 +210,27 @@ def _add_facts(G: nx.MultiDiGraph, f: Folder, types: dict) -> None:
                    counts=counts, evidence=tuple(recs), quote=None)
 
 
+def fold(graphs: Iterable[bytes | dict]) -> Folder:
+    """Fold graphs (each its N-Quads, or its :func:`digest` parsed) one at a time into a :class:`Folder`."""
+    keep = frozenset(f"<{p}>".encode() for p in load.KEEP)
+    folder = Folder()
+    with bulk():
+        for data in graphs:
+            folder.add(data["triples"] if isinstance(data, dict) else _graph_triples(data, keep))
+    return folder
+
+
+def graph_of(folder: Folder, *, types: dict | None = None) -> nx.MultiDiGraph:
+    """The views' ``MultiDiGraph`` of what a :class:`Folder` holds."""
+    types = load.event_types() if types is None else types
+    with bulk():
+        G = nx.MultiDiGraph(source=None)
+        _add_entities(G, folder)
+        _add_events(G, folder, types)
+        _add_facts(G, folder, types)
+    return G
+
+
 def load_parts(graphs: Iterable[bytes | dict], *, types: dict | None = None) -> nx.MultiDiGraph:
     """The views' ``MultiDiGraph`` of several named graphs, each given as its N-Quads bytes or its digest.
 
@@ -207,14 +239,4 @@ def load_parts(graphs: Iterable[bytes | dict], *, types: dict | None = None) -> 
             iterator keeps memory flat.
         types: Event type table (defaults to the ontology's ``event_types()``).
     """
-    types = load.event_types() if types is None else types
-    keep = frozenset(f"<{p}>".encode() for p in load.KEEP)
-    folder = Folder()
-    with bulk():
-        for data in graphs:
-            folder.add(data["triples"] if isinstance(data, dict) else _graph_triples(data, keep))
-        G = nx.MultiDiGraph(source=None)
-        _add_entities(G, folder)
-        _add_events(G, folder, types)
-        _add_facts(G, folder, types)
-    return G
+    return graph_of(fold(graphs), types=types)
