@@ -70,8 +70,6 @@ def term(raw: bytes) -> str:
     return text  # a blank node label reads the same in both
 
 
-
-
 def _subject(s: bytes, rows: list[tuple[bytes, bytes, bytes]]) -> str:
     """One subject's statement: ``s a T ;\\n\\tp o , o2 .`` with rdf:type first."""
     preds: dict[bytes, list[bytes]] = {}
@@ -93,11 +91,13 @@ def block(data: bytes, *, quads: bool = True) -> bytes:
     schema:x a schema:T .
     <BLANKLINE>
     """
+    data = data if data.endswith(b"\n") or not data else data + b"\n"
     if quads and data:  # one graph: every line ends with the same " <graph> .", cut it in one pass
-        data = data if data.endswith(b"\n") else data + b"\n"
         first = data[:data.index(b"\n")]
-        data = data.replace(first[first.rindex(b" <"):] + b"\n", b" .\n")
-    rows = [line[:-2].split(b" ", 2) for line in data.split(b"\n") if line]
+        data = data.replace(first[first.rindex(b" <"):] + b"\n", b"\n")
+    else:  # a newline only ends a line (literals escape theirs), so " .\n" is every line's end
+        data = data.replace(b" .\n", b"\n")
+    rows = [line.split(b" ", 2) for line in data.split(b"\n") if line]
     return "".join(_subject(s, list(group)) for s, group in groupby(rows, key=itemgetter(0))).encode("utf-8")
 
 
