@@ -1,11 +1,16 @@
 """Benchmark: rdflib's Turtle serializer against our pyoxigraph paths.
 
-Two of ours: ``render("ttl", dataset)`` starts from the same rdflib Dataset as rdflib does (the export
-command's path), and ``merge.turtle_bytes(parts)`` starts from each document graph's sorted N-Quads (the
-path ``diplograph build`` takes to write graph.ttl, with no rdflib Dataset at all; the Turtle blocks are
-made here, not taken from a cache). All three write Turtle of the same union graph (ours one block per
-named graph): each output is loaded into a pyoxigraph store to check it holds exactly the dataset's
-triples. Prints medians and ratios per size.
+Columns, each against rdflib's ``Graph.serialize(format="turtle")`` of the same union graph:
+
+* ``dataset``: ``render("ttl", dataset)``, from the same rdflib Dataset (the export command's path);
+* ``nquads``: ``merge.turtle_bytes(parts)`` from each document graph's sorted N-Quads, Turtle blocks made
+  here (what ``diplograph build`` does, the blocks being made in its workers);
+* ``cached``: graph.ttl written from Turtle blocks already made (a build whose workers made them, or a
+  rerun taking them from the cache);
+* ``oxigraph``: pyoxigraph's own Turtle serializer given the triples already parsed (the writers alone).
+
+Each output is loaded into a pyoxigraph store to check it holds exactly the dataset's triples.
+Prints medians and ratios per size.
 
 Usage: python bench/export_bench.py [--sizes 100000 1000000] [--repeat 3]
 """
@@ -64,18 +69,24 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'triples':>10} {'rdflib s':>10} {'dataset->ttl s':>15} {'ratio':>7} {'lines->ttl s':>13} {'ratio':>7}"
-          f"  (median of {args.repeat})", flush=True)
+    print(f"{'triples':>10} {'rdflib s':>9} | {'dataset s':>9} {'x':>6} | {'nquads s':>8} {'x':>6} | "
+          f"{'cached s':>8} {'x':>6} | {'oxigraph s':>10} {'x':>6}  (median of {args.repeat})", flush=True)
     for size in args.sizes:
         ds = dataset_of(size)
         n = len(ds)
         parts = parts_of(ds)
+        cached_parts = [merge.Part(p.graph, p.nquads, p.read_turtle()) for p in parts]
+        triples = list(ox.parse(render("nt", ds), format=ox.RdfFormat.N_TRIPLES))
         ours, ours_out = timed(lambda: render("ttl", ds), args.repeat)
         build, build_out = timed(lambda: merge.turtle_bytes(parts), args.repeat)
+        cached, cached_out = timed(lambda: merge.turtle_bytes(cached_parts), args.repeat)
+        writer, writer_out = timed(lambda: ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
+                                   args.repeat)
         theirs, theirs_out = timed(lambda: ds.serialize(format="turtle", encoding="utf-8"), args.repeat)
-        assert count(ours_out) == count(theirs_out) == count(build_out) == n, "outputs differ in size"
-        print(f"{n:>10} {theirs:>10.2f} {ours:>15.2f} {theirs / ours:>6.1f}x {build:>13.2f} {theirs / build:>6.1f}x",
-              flush=True)
+        assert count(ours_out) == count(theirs_out) == count(build_out) == count(writer_out) == n, "outputs differ"
+        assert cached_out == build_out
+        print(f"{n:>10} {theirs:>9.2f} | {ours:>9.2f} {theirs / ours:>5.1f}x | {build:>8.2f} {theirs / build:>5.1f}x | "
+              f"{cached:>8.3f} {theirs / cached:>5.0f}x | {writer:>10.2f} {theirs / writer:>5.1f}x", flush=True)
 
 if __name__ == "__main__":
     main()
