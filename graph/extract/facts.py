@@ -218,7 +218,9 @@ def official_facts(spans: list[Span], p: Parsed, document: Document, gazetteer, 
 def _gazetteer_office(oid: str, gazetteer, on, need_role: bool, need_state: bool) -> list[Fact]:
     if gazetteer is None or gazetteer.type_of(oid) != "Official" or not (need_role or need_state):
         return []
-    offices = gazetteer.offices(oid, on) if on else []
+    # an office of a known class ("President") says more than one of class "other" held with it
+    # ("General Secretary of the Communist Party", a Phoenix "Government member")
+    offices = sorted(gazetteer.offices(oid, on), key=lambda o: o.role_class == "other") if on else []
     out = []
     for o in offices[:1]:
         if need_role:

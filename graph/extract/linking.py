@@ -2,9 +2,10 @@
 
 Stage contract: ``link(parsed, spans, gazetteer, on) -> (linked spans, unresolved spans)``.
 Rules, in order: a surname goes to the full name used earlier in the document, else to the unique
-gazetteer official of that surname in office on the date; a bare office ("the Russian president")
-goes to whoever held it on the date, else (no one, or several) stands for its state ("a French
-minister"); discovered names get ids minted from their type and name; a generic "the treaty"
+gazetteer official of that surname in office on the date (else to the one in office who bears that
+name: holders.py); a bare office ("the Russian president") goes to whoever held an office of the
+class its title names on the date, else (no one, several, or a title of class "other") stands for
+its state ("a French minister"); discovered names get ids minted from their type and name; a generic "the treaty"
 refers back to the last agreement named. What stays ambiguous is returned
 as unresolved, never guessed.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from diplograph.graph.extract.holders import in_office, office_holders, sharers, surname_choice
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span, is_cap
@@ -23,12 +25,6 @@ from diplograph.graph.model import PartialDate
 COORD = frozenset({"and", ",", "both", "as", "well", "along", "together", "with"})
 
 
-def _in_office(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
-    if gazetteer is None or on is None:
-        return []
-    return [i for i in ids if gazetteer.type_of(i) == "Official" and gazetteer.offices(i, on)]
-
-
 def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[str] = frozenset()) -> Span:
     """Pick one candidate for an ambiguous gazetteer span from context, or leave it unresolved."""
     if s.eid or not s.candidates:
@@ -36,7 +32,7 @@ def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[
     earlier = [c for c in s.candidates if c in seen]
     if len(earlier) == 1:
         return s.with_(eid=earlier[0])
-    current = _in_office(gazetteer, s.candidates, on) or _existing(gazetteer, s.candidates, on)
+    current = in_office(gazetteer, s.candidates, on) or _existing(gazetteer, s.candidates, on)
     if len(current) == 1:
         return s.with_(eid=current[0])
     local = _foreign_bodies(gazetteer, s.candidates, named)
@@ -73,14 +69,30 @@ def _existing(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
 
 
 def _holder(s: Span, gazetteer, on) -> Span:
-    """A bare office ("the Russian president") resolved to its holder on the date."""
+    """A bare office ("the Russian president") resolved to its holder on the date: an office of
+    the class the title names (``s.name``), never of class "other" (see holders.py)."""
     if gazetteer is None or on is None or not s.state:
         return s
-    found = gazetteer.holders(s.state, s.role, on) if s.role else []
-    if not found and s.name:
-        found = gazetteer.holders(s.state, s.name, on)
-    found = sorted(set(found))
+    found = office_holders(gazetteer, s.state, s.name, on)
     return s.with_(eid=found[0] if len(found) == 1 else None, candidates=tuple(found))
+
+
+def _surname(p: Parsed, s: Span, seen: set[str], gazetteer, on, skip: frozenset[int]) -> Span:
+    """A bare surname on the document's date: the official named earlier, else the one in office
+    (see holders.py); an official bearing the name must fit the words around it."""
+    run = around(p, s.i, s.j, skip, default_rules())
+    others = tuple(i for i in sharers(gazetteer, p.span_text(s.i, s.j)) if i not in s.candidates
+                   and fits_name(run, [(gazetteer.get(i) or {}).get("label", ""),
+                                       *(gazetteer.get(i) or {}).get("aliases", [])]))
+    chosen, decided = surname_choice(s.candidates, others, seen, gazetteer, on, _class_of(s.role))
+    if not decided:
+        return s
+    return s.with_(eid=chosen, candidates=s.candidates + others if chosen is None else (chosen,))
+
+
+def _class_of(title: str | None) -> str | None:
+    """The role class of a canonical title ("Prime Minister": head_of_government)."""
+    return next((t.role_class for t in default_rules().titles if t.title == title), None) if title else None
 
 
 def _discovered(s: Span, gazetteer) -> Span:
@@ -140,6 +152,7 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
     named = frozenset(s.candidates[0] for s in spans if s.type == "State" and len(s.candidates) == 1)
     linked, unresolved = [], []
     last_agreement: str | None = None
+    skip = skipped_tokens(p, spans)
     for s in sorted(spans, key=lambda x: (x.i, x.j)):
         if s.kind == "office":
             s = _holder(s, gazetteer, on)
@@ -152,6 +165,8 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
         elif s.kind == "agreement-ref":
             s = _refer(s, last_agreement)
         else:
+            if s.kind == "surname" and s.type == "Official":
+                s = _surname(p, s, seen, gazetteer, on, skip)
             s = _resolve_gazetteer(s, seen, gazetteer, on, named)
         if s.type == "Agreement" and s.eid:
             last_agreement = s.eid
