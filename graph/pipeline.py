@@ -27,7 +27,7 @@ from typing import BinaryIO
 
 from rdflib import Dataset, URIRef
 
-from diplograph.graph import iri, merge
+from diplograph.graph import iri, merge, turtle
 from diplograph.graph.cache import Cache, Versions, document_key
 from diplograph.graph.errors import InputError, OutputError
 from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
@@ -177,7 +177,7 @@ def assemble(parts: list[merge.Part], views: bool = True) -> tuple[list[merge.Pa
         G = graph_of(folder)
         data = views_triples(G).nquads(merge.VIEWS_GRAPH)
         if data:
-            parts = parts + [merge.Part(merge.VIEWS_GRAPH, data)]
+            parts = parts + [merge.Part(merge.VIEWS_GRAPH, data, turtle.block(data))]
             quads[merge.VIEWS_GRAPH] = data.count(b"\n")
     return parts, G, folder.counts(), quads
 
@@ -348,8 +348,7 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
     def fill_store(staged: dict[str, str]) -> None:
         from diplograph.graph.store_build import write_build_store
 
-        result.store = write_build_store(result.parts, Path(staged["graph.nq.gz"]), Path(staged["graph.ttl"]),
-                                         out / "store")
+        result.store = write_build_store(merge.ordered(result.parts), out / "store")
 
     written = _write_all(out, files, fill_store if store else None)
     if store:
