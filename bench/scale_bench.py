@@ -12,6 +12,7 @@ sum over the process tree), the ratio of one worker's time to N workers', and wh
 the two clean builds are byte-identical. Figures go to stdout and, with ``--write``, to bench/RESULTS.md.
 
 Usage: python bench/scale_bench.py --sizes 1000 [10000] [--workers 2] [--workdir /tmp/dg-scale] [--write]
+       [--no-baseline]
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def words_in(folder: Path) -> tuple[int, int]:
     return len(files), sum(len(f.read_text(encoding="utf-8").split()) for f in files)
 
 
-def bench_size(size: int, workers: int, workdir: Path) -> tuple[list[Run], int, int, bool]:
+def bench_size(size: int, workers: int, workdir: Path, baseline: bool = True) -> tuple[list[Run], int, int, bool | None]:
     corpus = workdir / f"corpus-{size}"
     if not corpus.is_dir():
         generate(corpus, size, seed=1)
@@ -76,10 +77,11 @@ def bench_size(size: int, workers: int, workdir: Path) -> tuple[list[Run], int, 
     one, many = workdir / f"out-{size}-w1", workdir / f"out-{size}-w{workers}"
     for out in (one, many):
         shutil.rmtree(out, ignore_errors=True)
-    runs = [measure("clean, --workers 1", [str(corpus), "--out", str(one), "--no-html"]),
-            measure(f"clean, --workers {workers}", [str(corpus), "--out", str(many), "--no-html",
-                                                    "--workers", str(workers)])]
-    same = all((one / n).read_bytes() == (many / n).read_bytes() for n in ("graph.nq.gz", "graph.ttl", "manifest.json"))
+    runs = [measure("clean, --workers 1", [str(corpus), "--out", str(one), "--no-html"])] if baseline else []
+    runs.append(measure(f"clean, --workers {workers}", [str(corpus), "--out", str(many), "--no-html",
+                                                        "--workers", str(workers)]))
+    same = all((one / n).read_bytes() == (many / n).read_bytes()
+               for n in ("graph.nq.gz", "graph.ttl", "manifest.json")) if baseline else None
     runs.append(measure("rerun, nothing changed", [str(corpus), "--out", str(many), "--no-html",
                                                    "--workers", str(workers)]))
     target = sorted(corpus.rglob("*.txt"))[size // 2]
@@ -93,15 +95,19 @@ def bench_size(size: int, workers: int, workdir: Path) -> tuple[list[Run], int, 
     return runs, docs, words, same
 
 
-def table(size: int, runs: list[Run], docs: int, words: int, same: bool, workers: int) -> str:
+def table(size: int, runs: list[Run], docs: int, words: int, same: bool | None, workers: int) -> str:
     rows = [f"### {size:,} documents ({words:,} words)", "",
             "| run | wall s | CPU s (all processes) | documents/s | words/s | peak RSS, largest process (MB) |"
             " peak RSS, process tree (MB) |", "|---|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         rows.append(f"| {r.label} | {r.wall:.1f} | {r.cpu:.1f} | {docs / r.wall:.1f} | {words / r.wall:,.0f} | "
                     f"{r.maxrss_mb:,.0f} | {r.tree_peak_mb:,.0f} |")
-    rows += ["", f"Ratio of --workers 1 to --workers {workers} (wall): {runs[0].wall / runs[1].wall:.2f}. "
-             f"Outputs of the two clean builds byte-identical: {'yes' if same else 'NO'}.", ""]
+    if same is not None:
+        rows += ["", f"Ratio of --workers 1 to --workers {workers} (wall): {runs[0].wall / runs[1].wall:.2f}, "
+                 f"(CPU): {runs[0].cpu / runs[1].cpu:.2f}. "
+                 f"Outputs of the two clean builds byte-identical: {'yes' if same else 'NO'}.", ""]
+    else:
+        rows += ["", "(no --workers 1 baseline run at this size)", ""]
     return "\n".join(rows)
 
 
@@ -111,11 +117,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/dg-scale"))
     parser.add_argument("--write", action="store_true", help="Append the tables to bench/RESULTS.md.")
+    parser.add_argument("--no-baseline", action="store_true", help="Skip the --workers 1 run.")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()
     for size in args.sizes:
-        text = table(size, *bench_size(size, args.workers, args.workdir), args.workers)
+        text = table(size, *bench_size(size, args.workers, args.workdir, not args.no_baseline), args.workers)
         text += f"\nLoad average before the runs: {load[0]:.1f} on {os.cpu_count()} CPUs.\n"
         print(text, flush=True)
         if args.write:
