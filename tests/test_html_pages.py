@@ -245,9 +245,10 @@ def test_html_corpus_page_from_views_draws(browser, tmp_path, monkeypatch):
     """A build too large for an rdflib Dataset draws graph.html from the views' graph: same entities."""
     pipeline = pytest.importorskip("diplograph.graph.pipeline")
     from diplograph.exports.network import network_from_views
+    from diplograph.graph import outputs
 
     example = Path(__file__).parents[1] / "examples" / "monitor-8-7.txt"
-    monkeypatch.setattr(pipeline, "HTML_DATASET_LIMIT", 0)
+    monkeypatch.setattr(outputs, "HTML_DATASET_LIMIT", 0)
     result = pipeline.build([example], tmp_path / "out", store=False)
     nodes, edges = network_from_views(result.views)
     full_nodes, _ = network(result.dataset)
