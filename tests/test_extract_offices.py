@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
-from diplograph.graph.extract.holders import office_holders
+from diplograph.graph.extract.holders import office_holders, title_key
 from diplograph.graph.extract.lexicon import default_rules
 from diplograph.ontology.gazetteer import load
 
@@ -105,3 +105,55 @@ def test_extract_gazetteer_role_title_prefers_a_known_office_class(gaz):
     x = run("Hu Jintao criticized Japan on Monday.", "2005-03-10", gaz)
     roles = {f.o for f in x.facts if f.s == "hu_jintao" and f.p == "roleTitle"}
     assert roles == {"President"}
+
+
+# an office whose own role is the mention's title makes a holder even in class "other"
+@pytest.mark.parametrize("body, on, actor, target", [
+    ("The US vice president criticized Iraq over the inspections.", "2002-05-10", "dick_cheney", "iraq"),
+    ("The American vice-president condemned Iraq on Friday.", "2002-05-10", "dick_cheney", "iraq"),
+    ("The Russian finance minister criticized Ukraine over the gas debt.", "2002-05-10", "alexei_kudrin", "ukraine"),
+    ("Russia's minister of finance criticized Ukraine over the gas debt.", "2002-05-10", "alexei_kudrin", "ukraine"),
+    ("The Iraqi deputy prime minister criticized Kuwait in a speech.", "2002-05-10", "tariq_aziz", "kuwait"),
+    ("The Iranian president criticized Israel in a speech.", "2006-05-10", "mahmoud_ahmadinejad", "israel"),
+    ("A French minister criticized Germany over the budget.", "2005-03-10", "france", "germany"),
+])
+def test_extract_unnamed_office_by_its_own_title(gaz, body, on, actor, target):
+    assert (actor, target) in events(run(body, on, gaz))
+
+
+def test_extract_title_match_follows_the_date(gaz):
+    x = run("The US vice president criticized Iraq over the inspections.", "2010-05-10", gaz)
+    assert ("joe_biden", "iraq") in events(x)
+    assert "dick_cheney" not in officials(x)
+
+
+def test_extract_two_holders_of_the_titled_office_leave_the_state(gaz):
+    on = date(2009, 5, 10)  # Sergei Ivanov and Sergei Sobyanin were both deputy prime ministers
+    assert office_holders(gaz, "russia", "other", on, "Deputy Prime Minister") == ["sergei_ivanov", "sergei_sobyanin"]
+    x = run("The Russian deputy prime minister criticized Ukraine over the gas debt.", "2009-05-10", gaz)
+    assert ("russia", "ukraine") in events(x)
+    assert officials(x) == set()
+
+
+def test_extract_phoenix_unspecified_roles_never_match_by_title(gaz):
+    on = date(2005, 3, 10)
+    assert "nelly_olin" in gaz.holders("france", "Government member", on)
+    assert office_holders(gaz, "france", "other", on, "Government member") == []
+    assert office_holders(gaz, "france", "other", on, "government-member") == []
+    assert office_holders(gaz, "france", "other", on, "Minister") == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Vice President", "vice-president"),
+    ("Finance Minister", "Minister of Finance"),
+    ("Interior Minister", "Minister for the Interior"),
+    ("Defence Minister", "defense  minister"),
+])
+def test_extract_title_key_folds_spellings(a, b):
+    assert title_key(a) == title_key(b)
+
+
+def test_extract_title_key_keeps_distinct_offices_apart():
+    assert title_key("Vice President") != title_key("President")
+    assert title_key("Secretary of State") != title_key("State Secretary")
+    assert title_key("Deputy Prime Minister") != title_key("Prime Minister")

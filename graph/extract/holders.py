@@ -1,14 +1,16 @@
 """Who an unnamed office or a bare surname names on the document's date.
 
 Helpers of linking.py, pure functions over the gazetteer:
-``office_holders(gazetteer, state, title, role_class, on) -> ids`` and
+``office_holders(gazetteer, state, role_class, on, title) -> ids`` and
 ``surname_choice(candidates, sharers, seen, gazetteer, on) -> (id or None, decided)``.
 
-An unnamed office ("the Iraqi prime minister", "the French foreign minister") is a person only when
-the gazetteer knows whose office of that class it was on the date: the office's ``role_class``
-must be the class the title names (head_of_state, foreign_minister, ...). Class "other" says
-nothing about which office it is (the Phoenix records are "Government member" or "Official",
-whatever the portfolio), so it never makes a holder: "a French minister" is France.
+An unnamed office ("the Iraqi prime minister", "the US vice president") is a person only when
+the gazetteer knows whose office it was on the date: first an office whose own role is the
+mention's title ("Vice President" = "vice-president", "Finance Minister" = "Minister of
+Finance"), else an office of the class the title names (head_of_state, foreign_minister, ...).
+Phoenix's unspecified roles ("Government member", "Official", class "other", whatever the
+portfolio) never match by title, and class "other" never makes a holder by class: "a French
+minister" is France. Two holders of the matching office leave the mention ambiguous.
 
 A bare surname ("Abbas said") names, in order: the official named in full earlier in the text;
 the one candidate in office on the date; else the one official in office who bears that name
@@ -19,6 +21,7 @@ with no one in office, the candidates as before.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 # states whose officials are named family name first ("Hu Jintao"): a label's last word there is
@@ -27,12 +30,57 @@ FAMILY_NAME_FIRST = frozenset({"china", "taiwan", "north_korea", "south_korea", 
                                "singapore", "hungary", "cambodia", "myanmar"})
 
 
-def office_holders(gazetteer, state: str, role_class: str | None, on: date) -> list[str]:
-    """Officials of ``state`` whose office held on ``on`` is of ``role_class`` (never "other")."""
+# the Phoenix import's roles, which name no portfolio (ontology/gazetteer/officials_phoenix.jsonl)
+UNSPECIFIED_ROLES = frozenset({"government member", "official"})
+_SPELLING = {"defence": "defense"}
+
+
+def title_key(title: str) -> str:
+    """A role title folded for comparison: "Vice-President" and "vice president" agree, and so
+    do "Minister of Finance", "Minister for Finance" and "Finance Minister"."""
+    words = [_SPELLING.get(w, w) for w in re.sub(r"[\s\-\u2010-\u2015]+", " ", title.casefold()).split()]
+    if len(words) > 2 and words[0] == "minister" and words[1] in ("of", "for"):
+        rest = words[3:] if words[2] == "the" and len(words) > 3 else words[2:]
+        words = [*rest, "minister"]
+    return " ".join(words)
+
+
+def office_holders(gazetteer, state: str, role_class: str | None, on: date, title: str | None = None) -> list[str]:
+    """Officials of ``state`` holding on ``on`` an office titled ``title`` (Phoenix's unspecified
+    roles aside), else, with none, an office of ``role_class`` (never "other")."""
+    titled = titled_holders(gazetteer, state, title, on) if title else []
+    if titled:
+        return titled
     if not role_class or role_class == "other":
         return []
     return sorted({oid for oid in gazetteer.holders(state, role_class, on)
                    if any(o.of == state and o.role_class == role_class for o in gazetteer.offices(oid, on))})
+
+
+def titled_holders(gazetteer, state: str, title: str, on: date) -> list[str]:
+    """Officials of ``state`` whose office held on ``on`` has the role ``title`` (``title_key``)."""
+    key = title_key(title)
+    if key in UNSPECIFIED_ROLES:
+        return []
+    return sorted({oid for oid, o in _offices_of(gazetteer, state)
+                   if o.held_on(on) and title_key(o.role) == key})
+
+
+_OFFICES: dict[str, dict[str, tuple]] = {}
+
+
+def _offices_of(gazetteer, state: str) -> tuple:
+    """(official id, office) pairs of every office of ``state``, cached per gazetteer version."""
+    index = _OFFICES.get(gazetteer.version)
+    if index is None:
+        found: dict[str, list] = {}
+        for rid in sorted(gazetteer.records):
+            for o in gazetteer.offices(rid):
+                found.setdefault(o.of, []).append((rid, o))
+        index = {k: tuple(v) for k, v in found.items()}
+        _OFFICES.clear()
+        _OFFICES[gazetteer.version] = index
+    return index.get(state, ())
 
 
 def in_office(gazetteer, ids, on: date | None) -> list[str]:

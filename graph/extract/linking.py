@@ -69,11 +69,11 @@ def _existing(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
 
 
 def _holder(s: Span, gazetteer, on) -> Span:
-    """A bare office ("the Russian president") resolved to its holder on the date: an office of
-    the class the title names (``s.name``), never of class "other" (see holders.py)."""
+    """A bare office ("the Russian president") resolved to its holder on the date: an office with
+    the mention's title (``s.role``), else of the class it names (``s.name``); see holders.py."""
     if gazetteer is None or on is None or not s.state:
         return s
-    found = office_holders(gazetteer, s.state, s.name, on)
+    found = office_holders(gazetteer, s.state, s.name, on, s.role)
     return s.with_(eid=found[0] if len(found) == 1 else None, candidates=tuple(found))
 
 
