@@ -9,28 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.graph.extract import extract
-from diplograph.graph.model import Document, PartialDate
 from diplograph.ontology.gazetteer import load
+from extract_helpers import core_facts, read, triples
 
-CORE = {"met", "signed", "criticizes", "supports", "withdrawsFrom", "joins", "partyTo"}
 
 
 @pytest.fixture(scope="module")
 def gaz():
     return load()
-
-
-def read(text: str, gaz):
-    return extract(Document(id="t", text=text, date=PartialDate(2020, 5, 4)), gaz)
-
-
-def triples(ex) -> set[tuple]:
-    return {(e.event_type, e.actor, e.target) for e in ex.events}
-
-
-def core_facts(ex) -> set[tuple]:
-    return {(f.s, f.p, f.o) for f in ex.facts if f.p in CORE}
 
 
 @pytest.mark.parametrize("text, want", [
