@@ -24,6 +24,7 @@ def manifest(result, *, timestamp: bool = False) -> bytes:
         "inputs": sorted(result.inputs, key=lambda i: (i["path"], i["id"])),
         "failures": [{"path": p, "error": m} for p, m in sorted(result.failures)],
         "counts": {**result.summary(), "quads": result.quad_count},
+        "build": result.build_key or None,
     }
     if timestamp:
         data["built_at"] = datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -16,7 +16,9 @@ bytes; the rdflib Dataset (``BuildResult.dataset``) is made only when something 
 from __future__ import annotations
 
 import glob
+import gzip
 import hashlib
+import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -67,11 +69,16 @@ class BuildResult:
     counts: dict = field(default_factory=dict)
     quad_count: int = 0
     store: str | None = None  # "loaded" (in full) or "updated" (from the previous build's store)
+    build_key: str = ""  # what the outputs were made from: inputs' cache keys, failures, outputs asked for
+    up_to_date: bool = False  # True when the outputs were already those of this build and nothing was done
+    source: Path | None = field(default=None, repr=False)  # the build folder, to read quads from when up to date
     _dataset: Dataset | None = field(default=None, repr=False)
 
     @property
     def lines(self) -> list[bytes]:
         """Every quad of the build as N-Quads lines, graph by graph (read on demand: large for a corpus)."""
+        if not self.parts and self.source is not None:
+            return [line for line in gzip.decompress((self.source / "graph.nq.gz").read_bytes()).split(b"\n") if line]
         return merge.lines_of(self.parts)
 
     @property
@@ -201,11 +208,24 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
         >>> result.summary()["documents"]
         1
     """
-    from diplograph.ontology import gazetteer as gazetteer_mod
-
-    versions = Versions.current(gazetteer_mod.load())
+    versions = current_versions()
     jobs, failures = plan_jobs(paths, date=date, publication=publication, versions=versions,
                                keep_extractions=keep_extractions, max_bytes=max_bytes)
+    return run_planned(jobs, failures, versions, views=views, workers=workers, cache_dir=cache_dir,
+                       progress=progress, executor=executor, scheduler=scheduler,
+                       options={"date": date, "publication": publication})
+
+
+def current_versions() -> Versions:
+    from diplograph.ontology import gazetteer as gazetteer_mod
+
+    return Versions.current(gazetteer_mod.load())
+
+
+def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Versions, *, views: bool = True,
+                workers: int = 1, cache_dir: str | Path | None = None, progress: bool | None = False,
+                executor: str = "local", scheduler: str | None = None, options: dict | None = None) -> BuildResult:
+    """Extract the planned jobs not in the cache and assemble the build (see :func:`build_dataset`)."""
     cache = Cache(cache_dir)
     graphs = {j.doc_id: merge.Part(iri.document_iri(j.doc_id), *files, key=j.key)
               for j in jobs if (files := cache.get(j.key)) is not None}
@@ -230,7 +250,7 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
         if todo and workers <= 1:
             init_worker()
         run_jobs(todo, workers, finished)
-    return _result(jobs, graphs, done, failures, bar, versions, views, {"date": date, "publication": publication})
+    return _result(jobs, graphs, done, failures, bar, versions, views, options or {})
 
 
 def _result(jobs, graphs, done, failures, bar, versions, views, options) -> BuildResult:
@@ -264,14 +284,53 @@ def build(paths, out_dir: str | Path, *, date: str | None = None, publication: s
     """
     from diplograph.graph.manifest import manifest
 
-    cache_dir = Path(out_dir) / CACHE_DIR if cache else None
-    result = build_dataset(paths, date=date, publication=publication, workers=workers, cache_dir=cache_dir,
-                           progress=progress, keep_extractions=keep_extractions, executor=executor,
-                           scheduler=scheduler, max_bytes=max_bytes)
+    out = Path(out_dir)
+    cache_dir = out / CACHE_DIR if cache else None
+    versions = current_versions()
+    jobs, failures = plan_jobs(paths, date=date, publication=publication, versions=versions,
+                               keep_extractions=keep_extractions, max_bytes=max_bytes)
+    key = build_key(jobs, failures, html=html, store=store)
+    if cache and (previous := up_to_date(out, key, jobs, versions, html=html, store=store)) is not None:
+        bar = Progress(len(jobs), enabled=progress)
+        bar.advance(len(previous.documents))
+        bar.finish(extracted=0, cached=len(previous.documents), failed=len(previous.failures))
+        return previous
+    result = run_planned(jobs, failures, versions, workers=workers, cache_dir=cache_dir, progress=progress,
+                         executor=executor, scheduler=scheduler, options={"date": date, "publication": publication})
+    result.build_key = key
     if not result.documents:
         reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
         raise InputError(f"nothing to build: {reasons}")
-    write_outputs(result, out_dir, html=html, store=store,
+    write_outputs(result, out, html=html, store=store,
                   extra={"manifest.json": manifest(result, timestamp=timestamp)})
     Cache(cache_dir).prune(result.keys)
     return result
+
+
+def build_key(jobs: list[Job], failures: list[tuple[str, str]], *, html: bool, store: bool) -> str:
+    """The hash of what a build's outputs are made from: each input's cache key, the failures, the outputs."""
+    data = {"keys": sorted(j.key for j in jobs), "failures": sorted(failures), "html": html, "store": store}
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def up_to_date(out: Path, key: str, jobs: list[Job], versions: Versions, *, html: bool,
+               store: bool) -> BuildResult | None:
+    """The previous build's result when ``out`` already holds the outputs of this very build, else None.
+
+    A rerun with nothing changed then reads and hashes the inputs and stops: no merge, no writing.
+    """
+    try:
+        data = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    wanted = ["graph.ttl", "graph.nq.gz", *(["store/CURRENT"] if store else []),
+              *(["graph.html", "dyads.html", "triangles.html"] if html else [])]
+    if not isinstance(data, dict) or data.get("build") != key or not all((out / w).is_file() for w in wanted):
+        return None
+    counts = data.get("counts", {})
+    outputs = [out / w.split("/")[0] for w in wanted] + [out / "manifest.json"]
+    return BuildResult(failures=[(f["path"], f["error"]) for f in data.get("failures", [])], outputs=outputs,
+                       documents=sorted(i["id"] for i in data.get("inputs", [])), inputs=data.get("inputs", []),
+                       versions=versions, options=data.get("options", {}), keys={j.key for j in jobs},
+                       counts={k: counts.get(k) for k in ("entities", "facts", "events")},
+                       quad_count=counts.get("quads", 0), build_key=key, up_to_date=True, source=out)

@@ -172,3 +172,17 @@ def test_pipeline_store_reloads_when_many_documents_change(tmp_path, corpus):
     for path in sorted(folder.glob("*.txt"))[:2]:
         path.write_text(path.read_text(encoding="utf-8") + "\nChina criticized Japan.\n", encoding="utf-8")
     assert build([folder], out, html=False).store == "loaded"  # 2 of 4 changed: a full load is cheaper
+
+
+def test_pipeline_rerun_with_nothing_changed_writes_nothing(tmp_path, corpus):
+    out = tmp_path / "out"
+    first = build([corpus], out, html=False)
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    again = build([corpus], out, html=False)
+    assert again.up_to_date and again.extracted == [] and again.summary() == first.summary()
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps  # nothing rewritten
+    assert again.lines == first.lines  # read back from graph.nq.gz
+    assert not build([corpus], out, html=False, store=False).up_to_date  # other outputs asked: built again
+    (out / "graph.ttl").unlink()
+    assert not build([corpus], out, html=False, store=False).up_to_date  # an output missing: built again
+    assert (out / "graph.ttl").is_file()

@@ -10,11 +10,14 @@ from diplograph.graph.cli import friendly, main, one_line
 from diplograph.graph.extract.documents import MAX_BYTES
 
 
-def _echo_summary(summary: dict, outputs) -> None:
+def _echo_summary(summary: dict, outputs, up_to_date: bool = False) -> None:
     ents = ", ".join(f"{n} {k}" for k, n in summary["entities"].items())
     click.echo(f"documents: {summary['documents']}  entities: {ents}")
     click.echo(f"facts: {summary['facts']}  events: {summary['events']}")
-    click.echo("wrote " + ", ".join(str(p) for p in outputs))
+    if up_to_date:
+        click.echo("nothing changed: the outputs are up to date")
+    else:
+        click.echo("wrote " + ", ".join(str(p) for p in outputs))
 
 
 @main.command()
@@ -50,6 +53,6 @@ def build(paths, out, date, publication, no_html, no_store, workers, no_cache, p
                  keep_extractions=False, executor=executor, scheduler=scheduler, max_bytes=max_bytes)
     for path, message in result.failures:
         click.echo(f"diplograph: skipped: {one_line(message)}", err=True)
-    _echo_summary(result.summary(), result.outputs)
+    _echo_summary(result.summary(), result.outputs, result.up_to_date)
     if result.failures:
         sys.exit(2)
