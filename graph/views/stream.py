@@ -88,16 +88,36 @@ def _graph_triples(data: bytes, keep: frozenset[bytes]) -> dict[str, dict[str, l
     return out
 
 
+Values = str | set[str] | None  # one value, several, or none: most slots hold one, and a set costs 200 bytes
+
+
+def _put(current: Values, values: Iterable[str]) -> Values:
+    """``current`` with ``values`` added."""
+    for v in values:
+        if current is None:
+            current = v
+        elif isinstance(current, str):
+            if v != current:
+                current = {current, v}
+        else:
+            current.add(v)
+    return current
+
+
+def _all(value: Values) -> tuple[str, ...] | set[str]:
+    return () if value is None else (value,) if isinstance(value, str) else value
+
+
 class Folder:
     """What every graph read so far says of entities, events, direct facts, fact records and documents."""
 
     def __init__(self) -> None:
         self.entities: dict[str, list[set[str]]] = {}  # s -> [core kinds, labels, aliases, officialOf]
         self.relations: set[tuple[str, str, str]] = set()  # (s, relation local name, o)
-        self.events: dict[str, list[set[str]]] = {}  # e -> one set per _EVENT_PROPS slot, then the documents
+        self.events: dict[str, list[Values]] = {}  # e -> the values of each _EVENT_PROPS slot, then the documents
         self.quotes: dict[str, tuple[str, str]] = {}  # e -> (evidence IRI, its quote): the smallest IRI quoted
-        self.records: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (s, p IRI, o) -> record IRIs
-        self.record_docs: dict[str, set[str]] = defaultdict(set)
+        self.records: dict[tuple[str, str, str], Values] = {}  # (s, p IRI, o) -> record IRIs
+        self.record_docs: dict[str, Values] = {}
         self.published: dict[str, set[str]] = defaultdict(set)
         self.other_facts: set[tuple[str, str, str]] = set()  # roleTitle and cites: counted, not drawn
 
@@ -127,16 +147,18 @@ class Folder:
                 self._event(s, props, data)
             spo = [props.get(p) for p in STATEMENT]
             if all(spo):
-                self.records[(min(spo[0]), min(spo[1]), min(spo[2]))].add(s)
-                self.record_docs[s].update(props.get(DERIVED, ()))
+                spo_key = (min(spo[0]), min(spo[1]), min(spo[2]))
+                self.records[spo_key] = _put(self.records.get(spo_key), (s,))
+                self.record_docs[s] = _put(self.record_docs.get(s), props.get(DERIVED, ()))
             for date in props.get(PUBLISHED, ()):
                 self.published[s].add(date)
 
     def _event(self, e: str, props: dict[str, list[str]], data: dict) -> None:
-        slots = self.events.setdefault(e, [set() for _ in range(_DOCS + 1)])
+        slots = self.events.setdefault(e, [None] * (_DOCS + 1))
         for p, i in _SLOTS.items():
-            slots[i].update(props.get(p, ()))
-        slots[_DOCS].update(props.get(DERIVED, ()))
+            if p in props:
+                slots[i] = _put(slots[i], props[p])
+        slots[_DOCS] = _put(slots[_DOCS], props.get(DERIVED, ()))
         for ev in sorted(props.get(DG + "evidence", ())):
             quotes = data.get(ev, {}).get(DG + "quote")
             if quotes:
@@ -150,7 +172,9 @@ class Folder:
         return next((min(self.published[d]) for d in sorted(docs) if self.published.get(d)), None)
 
 
-def _first(values: set[str]) -> str | None:
+def _first(values: Values | set[str]) -> str | None:
+    if isinstance(values, str):
+        return values
     return min(values) if values else None
 
 
@@ -176,14 +200,14 @@ def _add_events(G: nx.MultiDiGraph, f: Folder, types: dict) -> None:
         modality = local(_first(slots[5]) or DG + "act")
         negated = load._truthy(_first(slots[6]))
         relation = _first(slots[3])
-        evidence = tuple(sorted(slots[8]))
+        evidence = tuple(sorted(_all(slots[8])))
         attrs = dict(kind="event", relation=local(relation) if relation else None, event_type=name or None,
-                     weight=weight, quad=quad, date=_first(slots[4]) or f.doc_date(slots[_DOCS]),
+                     weight=weight, quad=quad, date=_first(slots[4]) or f.doc_date(_all(slots[_DOCS])),
                      modality=modality, negated=negated, hedged=load._truthy(_first(slots[7])),
                      counts=not negated and modality != "forecast", evidence=evidence,
                      quote=f.quotes[e][1] if e in f.quotes else None)
-        for actor in sorted(slots[1]):
-            for target in sorted(slots[2]):
+        for actor in sorted(_all(slots[1])):
+            for target in sorted(_all(slots[2])):
                 load._ensure(G, actor), load._ensure(G, target)
                 mirror = (attrs["event_type"], frozenset((actor, target)), evidence, negated)
                 counts = attrs["counts"] and not (attrs["relation"] in load.SYMMETRIC and mirror in mirrors)
@@ -199,8 +223,8 @@ def _add_facts(G: nx.MultiDiGraph, f: Folder, types: dict) -> None:
     facts.sort(key=lambda t: (G.nodes[t[0]]["type"] != "State" or G.nodes.get(t[2], {}).get("type") != "State", t))
     for s, p, o in facts:
         load._ensure(G, o)
-        recs = sorted(f.records.get((s, DG + p, o), ()))
-        dates = sorted(filter(None, (f.doc_date(f.record_docs.get(r, ())) for r in recs)))
+        recs = sorted(_all(f.records.get((s, DG + p, o))))
+        dates = sorted(filter(None, (f.doc_date(_all(f.record_docs.get(r))) for r in recs)))
         key = load.pair_key(G, s, o, p) if p in load.FACT_TYPES else None
         counts = key is not None and key not in covered and key not in seen
         seen.add(key)
