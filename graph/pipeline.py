@@ -177,14 +177,15 @@ def assemble(parts: list[merge.Part], views: bool = True) -> tuple[list[merge.Pa
             yield digest
 
     folder = fold(digests())
-    G = None
-    if views and parts:
-        G = graph_of(folder)
+    counts = folder.counts()
+    G = graph_of(folder) if views and parts else None
+    del folder  # a corpus' fold is a gigabyte: gone before the views are written
+    if G is not None:
         data = views_triples(G).nquads(merge.VIEWS_GRAPH)
         if data:
             parts = parts + [merge.Part(merge.VIEWS_GRAPH, data, turtle.block(data))]
             quads[merge.VIEWS_GRAPH] = data.count(b"\n")
-    return parts, G, folder.counts(), quads
+    return parts, G, counts, quads
 
 
 def build_dataset(paths, *, date: str | None = None, publication: str | None = None, views: bool = True,

@@ -122,8 +122,9 @@ class Triples:
 
     def nquads(self, graph: str) -> bytes:
         """Sorted N-Quads lines in the named graph ``graph`` (the exporters' byte form)."""
-        tail = f" {uri(graph)} .\n"
-        return "".join(sorted(f"{s} {p} {o}{tail}" for s, p, o in self.items)).encode("utf-8")
+        tail = f" {uri(graph)} .\n".encode("utf-8")
+        lines = sorted(f"{s} {p} {o}".encode("utf-8") for s, p, o in self.items)
+        return tail.join(lines) + tail if lines else b""
 
     def ntriples(self) -> bytes:
         return "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in self.items)).encode("utf-8")
