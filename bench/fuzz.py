@@ -112,7 +112,7 @@ def check_turtle(text: str) -> None:
     import pyoxigraph as ox
     import rdflib
 
-    from diplograph.graph.executor import graph_nquads
+    from diplograph.graph.rdf import to_nquads as graph_nquads
     from diplograph.graph.merge import turtle
 
     STATS["turtle"] += 1

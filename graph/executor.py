@@ -37,6 +37,7 @@ class Job:
     date: str | None = None
     publication: str | None = None
     keep_extraction: bool = False
+    sha256: str = ""  # of ``raw``, computed once when the job is planned
 
 
 @dataclass(frozen=True)
@@ -73,26 +74,6 @@ def to_document(job: Job) -> Document:
 
     parse = parse_html_document if is_html(job.path) else parse_document
     return parse(job.raw, doc_id=job.doc_id, path=job.path, date=job.date, publication=job.publication)
-
-
-def graph_nquads(ex: Extraction, gazetteer) -> bytes:
-    """One document's named graph as sorted N-Quads (the cached form)."""
-    from diplograph.graph.rdf import to_nquads
-
-    return to_nquads(ex, gazetteer)
-
-
-def named_nquads(graph, name: str) -> bytes:
-    """An rdflib graph placed in the named graph ``name``, as the exporters' sorted N-Quads."""
-    from rdflib import Dataset, URIRef
-
-    from diplograph.exports.registry import render
-
-    ds = Dataset()
-    named = ds.graph(URIRef(name))
-    for triple in graph:
-        named.add(triple)
-    return render("nq", ds)
 
 
 def gzip_member(data: bytes) -> bytes:

@@ -16,6 +16,7 @@ quads (``tests/test_pipeline_incremental.py`` checks it).
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,7 +26,6 @@ from typing import BinaryIO
 from diplograph.graph import turtle
 from diplograph.graph.iri import ID
 
-RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 VIEWS_GRAPH = ID + "graph/views"
 
 
@@ -86,16 +86,6 @@ def lines_of(parts: Iterable[Part]) -> list[bytes]:
     return [line for part in ordered(parts) for line in part.read_nquads().split(b"\n") if line]
 
 
-def write_nquads(parts: Iterable[Part], fh: BinaryIO) -> int:
-    """Write the parts' N-Quads in graph order; return the number of quads."""
-    count = 0
-    for part in ordered(parts):
-        data = part.read_nquads()
-        count += data.count(b"\n")
-        fh.write(data)
-    return count
-
-
 def write_nquads_gz(parts: Iterable[Part], fh: BinaryIO) -> None:
     """graph.nq.gz: each graph's gzip member, in graph order (a multi-member gzip file reads as one stream)."""
     for part in ordered(parts):
@@ -111,19 +101,11 @@ def write_turtle(parts: Iterable[Part], fh: BinaryIO) -> None:
             fh.write(turtle.graph_comment(part.graph) + block)
 
 
-def nquads(parts: Iterable[Part]) -> bytes:
-    """graph.nq.gz's bytes, uncompressed, in memory (for small builds)."""
-    return b"".join(part.read_nquads() for part in ordered(parts))
-
-
 def turtle_bytes(parts: Iterable[Part]) -> bytes:
     """graph.ttl's bytes in memory (for small builds)."""
-    out = [turtle.header()]
-    for part in ordered(parts):
-        block = part.read_turtle()
-        if block:
-            out.append(turtle.graph_comment(part.graph) + block)
-    return b"".join(out)
+    buffer = io.BytesIO()
+    write_turtle(parts, buffer)
+    return buffer.getvalue()
 
 
 def counts(parts: Iterable[Part]) -> dict:

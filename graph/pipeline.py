@@ -155,7 +155,7 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
         doc_id = iri.slug(path.stem)
         doc_id = f"{doc_id}-{sha[:8]}" if stems[doc_id] > 1 else doc_id
         jobs.append(Job(doc_id, str(path), raw, document_key(sha, doc_id, options, versions), date, publication,
-                        keep_extractions))
+                        keep_extractions, sha))
     return jobs, failures
 
 
@@ -262,8 +262,8 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options) -> Buil
     graphs.update({o.doc_id: merge.Part(iri.document_iri(o.doc_id), o.nquads, o.turtle, o.gz, o.digest, o.key)
                    for o in done if o.nquads is not None})
     parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views)
-    inputs = [{"path": j.path, "id": j.doc_id, "sha256": hashlib.sha256(j.raw).hexdigest(), "bytes": len(j.raw),
-               "quads": quads[graphs[j.doc_id].graph]} for j in jobs if j.doc_id in graphs]
+    inputs = [{"path": j.path, "id": j.doc_id, "sha256": j.sha256 or hashlib.sha256(j.raw).hexdigest(),
+               "bytes": len(j.raw), "quads": quads[graphs[j.doc_id].graph]} for j in jobs if j.doc_id in graphs]
     result = BuildResult(parts, [o.extraction for o in done if o.extraction], sorted(failures),
                          documents=sorted(graphs), extracted=extracted, inputs=inputs, versions=versions,
                          options=options, keys={j.key for j in jobs if j.doc_id in graphs}, views=G,

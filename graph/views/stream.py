@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
@@ -29,18 +29,6 @@ _RELATION_IRIS = {DG + p: p for p in RELATIONS}
 _COUNTED = (DG + "roleTitle", DG + "cites")
 
 
-def _term_value(term: bytes) -> str:
-    """The value of an N-Triples term as pyoxigraph writes it: an IRI, a blank node or a literal's lexical form."""
-    if term[:1] == b"<":
-        return term[1:-1].decode("utf-8")
-    if term[:1] == b"_":
-        return term.decode("utf-8")
-    quoted = term[:term.rindex(b'"') + 1]
-    if b"\\" in quoted:  # N-Triples string escapes are JSON's (pyoxigraph writes \\uXXXX for controls)
-        return json.loads(quoted)
-    return quoted[1:-1].decode("utf-8")
-
-
 #: What a document's digest keeps: the views' predicates, and the two facts the build's counts add.
 DIGEST = frozenset(f"<{p}>".encode() for p in (*load.KEEP, DG + "roleTitle", DG + "cites"))
 
@@ -54,8 +42,7 @@ def digest(data: bytes) -> bytes:
 
     Made once per document (in the worker, then cached), it is all the views and the counts read of it.
     """
-    return json.dumps({"quads": data.count(b"\n"), "triples": _graph_triples(data, DIGEST)}, ensure_ascii=False,
-                      sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return digest_of_terms(_line_terms(data, DIGEST), data.count(b"\n"))
 
 
 def digest_of_terms(triples: Iterable[tuple[str, str, str]], quads: int) -> bytes:
@@ -77,14 +64,20 @@ def _text_value(term: str) -> str:
     return json.loads(quoted) if "\\" in quoted else quoted[1:-1]
 
 
-def _graph_triples(data: bytes, keep: frozenset[bytes]) -> dict[str, dict[str, list[str]]]:
-    """One graph's N-Quads (pyoxigraph's canonical lines), the predicates in ``keep`` only, grouped by subject."""
-    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+def _line_terms(data: bytes, keep: frozenset[bytes]) -> Iterator[tuple[str, str, str]]:
+    """(s, p, o) N-Triples terms of one graph's N-Quads lines whose predicate is in ``keep``."""
     for line in data.split(b"\n"):
         parts = line.split(b" ", 2)
         if len(parts) == 3 and parts[1] in keep:
             rest = parts[2]
-            out[_term_value(parts[0])][parts[1][1:-1].decode()].append(_term_value(rest[:rest.rindex(b" <")]))
+            yield parts[0].decode("utf-8"), parts[1].decode("utf-8"), rest[:rest.rindex(b" <")].decode("utf-8")
+
+
+def _graph_triples(data: bytes, keep: frozenset[bytes]) -> dict[str, dict[str, list[str]]]:
+    """One graph's N-Quads (pyoxigraph's canonical lines), the predicates in ``keep`` only, grouped by subject."""
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in _line_terms(data, keep):
+        out[_text_value(s)][p[1:-1]].append(_text_value(o))
     return out
 
 
