@@ -8,6 +8,9 @@ Terms are written straight to N-Triples strings (every IRI checked by ``pyoxigra
 literal cleaned and escaped by ``pyoxigraph.Literal``), so a document's graph becomes sorted N-Quads
 without building rdflib objects: making rdflib terms and adding them to an rdflib Graph cost five times
 the extraction itself. :func:`to_rdf` still gives an rdflib Graph for notebooks and tests.
+
+A corpus build runs this for every document, so the hot paths add each record's triples in one set
+update, remember the terms of names and evidence that recur, and never sort what ends in a set.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ def typed(lexical: str, datatype: str) -> str:
     return str(ox.Literal(lexical, datatype=ox.NamedNode(datatype)))
 
 
+@lru_cache(maxsize=4096)  # values equal as keys (1, 1.0, True) have the same int(): one entry serves them all
 def integer(value: int) -> str:
     return typed(str(int(value)), XSD + "integer")
 
@@ -90,7 +94,12 @@ def boolean(value: bool) -> str:
 
 
 def decimal(value: float) -> str:
-    return typed(str(Decimal(str(round(value, 3)))), XSD + "decimal")
+    return _decimal(str(round(value, 3)))  # keyed by the text: 0.0 and -0.0 are equal keys, not equal texts
+
+
+@lru_cache(maxsize=1024)
+def _decimal(rounded: str) -> str:
+    return typed(str(Decimal(rounded)), XSD + "decimal")
 
 
 def date_literal(date: PartialDate) -> str:
@@ -103,12 +112,31 @@ def date_literal(date: PartialDate) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
+def entity_iri(entity_id: str) -> str:
+    """:func:`iri.entity_iri`, remembered: documents name the same actors again and again."""
+    return iri.entity_iri(entity_id)
+
+
+@lru_cache(maxsize=1 << 14)
 def node(entity_id: str) -> str:
-    return uri(iri.entity_iri(entity_id))
+    return uri(entity_iri(entity_id))
+
+
+@lru_cache(maxsize=1024)
+def _document(doc_id: str) -> str:
+    return uri(iri.document_iri(doc_id))
+
+
+@lru_cache(maxsize=1 << 12)
+def _clean_text(value: str) -> str:
+    return iri.clean_text(value)
 
 
 TYPE, LABEL, ALT = uri(RDF_NS + "type"), uri(RDFS_NS + "label"), uri(SKOS + "altLabel")
 DERIVED = uri(PROV + "wasDerivedFrom")
+_STATEMENT, _SUBJECT = uri(RDF_NS + "Statement"), uri(RDF_NS + "subject")
+_PREDICATE, _OBJECT = uri(RDF_NS + "predicate"), uri(RDF_NS + "object")
+_EXACT, _GENERATED, _EXTRACTOR = uri(SKOS + "exactMatch"), uri(PROV + "wasGeneratedBy"), uri(EXTRACTOR)
 
 
 class Triples:
@@ -121,10 +149,14 @@ class Triples:
         self.items.add((s, p, o))
 
     def nquads(self, graph: str) -> bytes:
-        """Sorted N-Quads lines in the named graph ``graph`` (the exporters' byte form)."""
-        tail = f" {uri(graph)} .\n".encode("utf-8")
-        lines = sorted(f"{s} {p} {o}".encode("utf-8") for s, p, o in self.items)
-        return tail.join(lines) + tail if lines else b""
+        """Sorted N-Quads lines in the named graph ``graph`` (the exporters' byte form).
+
+        Lines are sorted as text and encoded once: UTF-8 keeps the order of code points, so the bytes
+        come out in the same order as sorting each encoded line.
+        """
+        tail = f" {uri(graph)} .\n"
+        lines = sorted([f"{s} {p} {o}" for s, p, o in self.items])
+        return (tail.join(lines) + tail).encode("utf-8") if lines else b""
 
     def ntriples(self) -> bytes:
         return "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in self.items)).encode("utf-8")
@@ -150,40 +182,42 @@ def add_document(g: Triples, ex: Extraction) -> str:
 def add_entities(g: Triples, ex: Extraction, gazetteer) -> None:
     for e in ex.entities:
         n = node(e.id)
-        g.add(n, TYPE, dg(e.type))
+        add = [(n, TYPE, dg(e.type)), (n, LABEL, label(e.label))]
         if e.subtype:
-            g.add(n, TYPE, dg(e.subtype))
-        g.add(n, LABEL, label(e.label))
-        for alias in sorted(set(e.aliases) - {e.label}):
-            g.add(n, ALT, label(alias))
+            add.append((n, TYPE, dg(e.subtype)))
+        add.extend((n, ALT, label(alias)) for alias in e.aliases if alias != e.label)
         record = gazetteer.get(e.id) if gazetteer and not e.discovered else None
         wikidata = e.wikidata or (record or {}).get("wikidata")
         if wikidata:
-            g.add(n, uri(SKOS + "exactMatch"), uri(WD + wikidata))
+            add.append((n, _EXACT, uri(WD + wikidata)))
         if record and record.get("iso3"):
-            g.add(n, dg("isoCode"), text(record["iso3"]))
+            add.append((n, dg("isoCode"), text(record["iso3"])))
         if record and record.get("cameo") and e.type == "Organization":
-            g.add(n, dg("cameoCode"), text(record["cameo"]))
+            add.append((n, dg("cameoCode"), text(record["cameo"])))
+        g.items.update(add)
 
 
 def add_evidence(g: Triples, ev: Evidence) -> str:
-    e = uri(iri.evidence_iri(ev.doc, ev.start, ev.end))
-    g.add(e, TYPE, dg("Evidence"))
-    g.add(e, dg("document"), uri(iri.document_iri(ev.doc)))
-    g.add(e, dg("sentence"), integer(ev.sentence))
-    g.add(e, dg("start"), integer(ev.start))
-    g.add(e, dg("end"), integer(ev.end))
-    g.add(e, dg("quote"), text(ev.quote))
+    e, add = _evidence(ev)
+    g.items.update(add)
     return e
+
+
+@lru_cache(maxsize=1 << 12)  # a span is the evidence of several facts and events of its document
+def _evidence(ev: Evidence) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    e = uri(iri.evidence_iri(ev.doc, ev.start, ev.end))
+    return e, ((e, TYPE, dg("Evidence")), (e, dg("document"), _document(ev.doc)),
+               (e, dg("sentence"), integer(ev.sentence)), (e, dg("start"), integer(ev.start)),
+               (e, dg("end"), integer(ev.end)), (e, dg("quote"), text(ev.quote)))
 
 
 def _ends(fact: Fact, doc_iri: str) -> tuple[str, str, str, str]:
     """Subject and object of a fact as plain strings (IRIs, or roleTitle's text) and as N-Triples terms."""
-    s = doc_iri if fact.p == "cites" else iri.entity_iri(fact.s)
+    s = doc_iri if fact.p == "cites" else entity_iri(fact.s)
     if fact.p == "roleTitle":
-        o, o_term = iri.clean_text(fact.o), text(fact.o)
+        o, o_term = _clean_text(fact.o), text(fact.o)
     else:
-        o = iri.entity_iri(fact.o)
+        o = entity_iri(fact.o)
         o_term = uri(o)
     return s, uri(s), o, o_term
 
@@ -191,16 +225,11 @@ def _ends(fact: Fact, doc_iri: str) -> tuple[str, str, str, str]:
 def add_fact(g: Triples, fact: Fact, doc_iri: str, doc_id: str) -> str:
     s, s_term, o, o_term = _ends(fact, doc_iri)
     p = dg(fact.p)
-    g.add(s_term, p, o_term)
     f = uri(iri.fact_iri(doc_id, s, fact.p, o, fact.origin))
-    g.add(f, TYPE, uri(RDF_NS + "Statement"))
-    g.add(f, uri(RDF_NS + "subject"), s_term)
-    g.add(f, uri(RDF_NS + "predicate"), p)
-    g.add(f, uri(RDF_NS + "object"), o_term)
-    g.add(f, dg("origin"), text(fact.origin))
-    g.add(f, DERIVED, uri(doc_iri))
+    g.items.update(((s_term, p, o_term), (f, TYPE, _STATEMENT), (f, _SUBJECT, s_term), (f, _PREDICATE, p),
+                    (f, _OBJECT, o_term), (f, dg("origin"), text(fact.origin)), (f, DERIVED, uri(doc_iri))))
     for ev in fact.evidence:
-        g.add(f, dg("evidence"), add_evidence(g, ev))
+        g.items.add((f, dg("evidence"), add_evidence(g, ev)))
     return f
 
 
@@ -230,32 +259,33 @@ def event_iri(ev: Event) -> str:
     return iri.event_iri(*key, e.doc, e.start, e.end, ev.trigger)
 
 
+@lru_cache(maxsize=256)
+def _event_type(name: str) -> str:
+    return uri(iri.event_type_iri(name))
+
+
 def add_event(g: Triples, ev: Event, doc_iri: str) -> str:
     n = uri(event_iri(ev))
-    g.add(n, TYPE, dg("Event"))
-    g.add(n, dg("eventType"), uri(iri.event_type_iri(ev.event_type)))
-    g.add(n, dg("actor"), node(ev.actor))
+    add = [(n, TYPE, dg("Event")), (n, dg("eventType"), _event_type(ev.event_type)), (n, dg("actor"), node(ev.actor)),
+           (n, dg("modality"), dg(ev.modality)), (n, dg("negated"), boolean(ev.negated)),
+           (n, dg("hedged"), boolean(ev.hedged)), (n, dg("confidence"), decimal(ev.confidence)),
+           (n, dg("evidence"), add_evidence(g, ev.evidence)), (n, DERIVED, uri(doc_iri)), (n, _GENERATED, _EXTRACTOR)]
     if ev.target:
-        g.add(n, dg("target"), node(ev.target))
+        add.append((n, dg("target"), node(ev.target)))
     if ev.relation:
-        g.add(n, dg("relation"), dg(ev.relation))
+        add.append((n, dg("relation"), dg(ev.relation)))
     if ev.date:
-        g.add(n, dg("date"), date_literal(ev.date))
-    g.add(n, dg("modality"), dg(ev.modality))
-    g.add(n, dg("negated"), boolean(ev.negated))
-    g.add(n, dg("hedged"), boolean(ev.hedged))
-    g.add(n, dg("confidence"), decimal(ev.confidence))
+        add.append((n, dg("date"), date_literal(ev.date)))
     if ev.trigger:
-        g.add(n, dg("trigger"), text(ev.trigger))
-    g.add(n, dg("evidence"), add_evidence(g, ev.evidence))
-    g.add(n, DERIVED, uri(doc_iri))
-    g.add(n, uri(PROV + "wasGeneratedBy"), uri(EXTRACTOR))
+        add.append((n, dg("trigger"), text(ev.trigger)))
+    g.items.update(add)
     return n
 
 
 def lifted_facts(ex: Extraction, gazetteer) -> list[Fact]:
     """Relations between officials restated between the states they serve."""
-    serves = {f.s: f.o for f in ex.facts if f.p == "officialOf" and _is_state(f.o, ex, gazetteer)}
+    types = {e.id: e.type for e in ex.entities}
+    serves = {f.s: f.o for f in ex.facts if f.p == "officialOf" and _is_state(f.o, types, gazetteer)}
     out = []
     for f in ex.facts:
         if f.p not in LIFTED:
@@ -266,8 +296,7 @@ def lifted_facts(ex: Extraction, gazetteer) -> list[Fact]:
     return out
 
 
-def _is_state(entity_id: str, ex: Extraction, gazetteer) -> bool:
-    types = {e.id: e.type for e in ex.entities}
+def _is_state(entity_id: str, types: dict[str, str], gazetteer) -> bool:
     return types.get(entity_id) == "State" or (gazetteer is not None and gazetteer.type_of(entity_id) == "State")
 
 
@@ -282,7 +311,8 @@ def triples(ex: Extraction, gazetteer=None) -> Triples:
     doc_iri = iri.document_iri(ex.document.id)
     add_document(g, ex)
     add_entities(g, ex, gazetteer)
-    for fact in sorted(set(ex.facts) | set(lifted_facts(ex, gazetteer)), key=repr):
+    # Every triple goes into a set, so neither the order of the facts nor a fact met twice changes the graph.
+    for fact in (*ex.facts, *lifted_facts(ex, gazetteer)):
         record = add_fact(g, fact, doc_iri, ex.document.id)
         if fact.p == "officialOf":
             add_term_of_office(g, record, fact, ex.document.date, gazetteer)

@@ -7,24 +7,35 @@ with no parse: N-Triples terms are already Turtle terms, and IRIs under our pref
 A triple stated by two documents appears in both blocks; RDF graphs are sets, so any parser reads the
 union. Blocks are independent, which lets a build of many documents stream them and reuse each
 document's block from the cache.
+
+The pass works on the block decoded once as one string; each distinct term is rewritten once (a dict
+remembers it), so a triple costs a split, a few dict look-ups and its share of one join.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
 from diplograph.ontology.namespace import PREFIXES
 
 RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_TYPE = RDF_TYPE.decode()
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # A local name that needs no escape but "/" (written "\/"): letters, digits, "_", "-", "." inside, "%XX".
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_\-/]|\.(?=[A-Za-z0-9_\-/%])|%[0-9A-Fa-f]{2})*")
 _NAMESPACES = sorted(((ns, prefix) for prefix, ns in PREFIXES), key=lambda item: -len(item[0]))
+# A namespace that starts an IRI also starts its stem, the IRI up to the last of the characters that end our
+# namespaces ("/" and "#"): the namespace is looked up once per stem, not once per IRI.
+_NS_ENDS = tuple(sorted({ns[-1] for ns, _ in _NAMESPACES}))
+_NAMESPACE_OF_STEM: dict[str, str] = {}
+_PREFIX_OF = {ns: prefix for ns, prefix in _NAMESPACES}
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-/]*")  # the usual local name, matched in one C loop
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
+_CACHE_LIMIT = 1 << 18  # terms remembered across blocks (IRIs of entities, predicates, classes recur)
+_terms: dict[str, str] = {}
 
 
 def header() -> bytes:
@@ -32,15 +43,25 @@ def header() -> bytes:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES).encode() + b"\n"
 
 
+def _namespace(stem: str) -> str:
+    """The longest of our namespaces that starts ``stem`` ("" if none), remembered."""
+    ns = _NAMESPACE_OF_STEM.get(stem)
+    if ns is None:
+        ns = _NAMESPACE_OF_STEM[stem] = next((ns for ns, _ in _NAMESPACES if stem.startswith(ns)), "")
+        if len(_NAMESPACE_OF_STEM) > _CACHE_LIMIT:
+            _NAMESPACE_OF_STEM.clear()
+    return ns
+
+
 def _iri(term: str) -> str:
     """``<iri>`` as a prefixed name when one of our prefixes covers it and the rest is a plain local name."""
     value = term[1:-1]
-    for ns, prefix in _NAMESPACES:
-        if value.startswith(ns):
-            local = value[len(ns):]
-            if local and _LOCAL.fullmatch(local):
-                return f"{prefix}:{local.replace('/', chr(92) + '/')}"
-            break
+    ns = _namespace(value[:max(map(value.rfind, _NS_ENDS)) + 1])
+    if not ns:
+        return term
+    local = value[len(ns):]
+    if local and (_PLAIN_LOCAL.fullmatch(local) or _LOCAL.fullmatch(local)):
+        return f"{_PREFIX_OF[ns]}:{local.replace('/', chr(92) + '/')}"
     return term
 
 
@@ -59,26 +80,34 @@ def _literal(term: str) -> str:
     return term[:cut + 3] + _iri(term[cut + 3:])
 
 
-@lru_cache(maxsize=1 << 16)
+def _term(text: str) -> str:
+    """One N-Triples term in its Turtle form, remembered in ``_terms``."""
+    if len(_terms) >= _CACHE_LIMIT:
+        _terms.clear()
+    first = text[:1]
+    out = _iri(text) if first == "<" else _literal(text) if first == '"' else text  # a blank node reads the same
+    _terms[text] = out
+    return out
+
+
 def term(raw: bytes) -> str:
     """One N-Triples term (UTF-8 bytes) in its Turtle form."""
     text = raw.decode("utf-8")
-    if text.startswith("<"):
-        return _iri(text)
-    if text.startswith('"'):
-        return _literal(text)
-    return text  # a blank node label reads the same in both
+    return _terms.get(text) or _term(text)
 
 
-def _subject(s: bytes, rows: list[tuple[bytes, bytes, bytes]]) -> str:
-    """One subject's statement: ``s a T ;\\n\\tp o , o2 .`` with rdf:type first."""
-    preds: dict[bytes, list[bytes]] = {}
-    for _, p, o in rows:
-        preds.setdefault(p, []).append(o)
-    types = preds.pop(RDF_TYPE, None)
-    parts = ["a " + " , ".join(map(term, types))] if types else []
-    parts.extend(term(p) + " " + " , ".join(map(term, objects)) for p, objects in preds.items())
-    return term(s) + " " + " ;\n\t".join(parts) + " .\n\n"
+def _statement(s: str, preds: dict[str, list[str]]) -> str:
+    """One subject's statement: ``s a T ;\\n\\tp o , o2 .`` with rdf:type first (objects already Turtle)."""
+    get = _terms.get
+    types = preds.pop(_TYPE, None)
+    parts = [(get(p) or _term(p)) + " " + " , ".join(objects) for p, objects in preds.items()]
+    if types:
+        parts.insert(0, "a " + " , ".join(types))
+    return (get(s) or _term(s)) + " " + " ;\n\t".join(parts) + " .\n\n"
+
+
+class _Irregular(Exception):
+    """A line the fast pass does not read like the careful one (an end cut into its subject or predicate)."""
 
 
 def block(data: bytes, *, quads: bool = True) -> bytes:
@@ -91,14 +120,70 @@ def block(data: bytes, *, quads: bool = True) -> bytes:
     schema:x a schema:T .
     <BLANKLINE>
     """
-    data = data if data.endswith(b"\n") or not data else data + b"\n"
-    if quads and data:  # one graph: every line ends with the same " <graph> .", cut it in one pass
-        first = data[:data.index(b"\n")]
-        data = data.replace(first[first.rindex(b" <"):] + b"\n", b"\n")
-    else:  # a newline only ends a line (literals escape theirs), so " .\n" is every line's end
-        data = data.replace(b" .\n", b"\n")
-    rows = [line.split(b" ", 2) for line in data.split(b"\n") if line]
-    return "".join(_subject(s, list(group)) for s, group in groupby(rows, key=itemgetter(0))).encode("utf-8")
+    if not data:
+        return b""
+    text = data.decode("utf-8")
+    text = text if text.endswith("\n") else text + "\n"
+    if quads:  # one graph: every line ends with the same " <graph> ."
+        first = text[:text.index("\n")]
+        end = first[first.rindex(" <"):]
+    else:  # a newline only ends a line (literals escape theirs), so " ." is every line's end
+        end = " ."
+    lines = text.split("\n")
+    lines.pop()  # the text ends with "\n": the last piece is empty
+    try:
+        return _fast(lines, end)
+    except (_Irregular, ValueError):
+        return _careful(lines, end)
+
+
+def _fast(lines: list[str], end: str) -> bytes:
+    """:func:`block` in one pass: each line's end is cut from its object, which is looked up with it."""
+    get, cut = _terms.get, len(end)
+    objects_of: dict[str, str] = {}  # "o <graph> ." -> o in Turtle
+    out: list[str] = []
+    subject, preds, objects, last_p = None, {}, [], None
+    for line in lines:
+        s, p, rest = line.split(" ", 2)
+        if s != subject:
+            if subject is not None:
+                out.append(_statement(subject, preds))
+            subject, preds, last_p = s, {}, None
+        if p != last_p:  # sorted lines: a predicate's objects are consecutive
+            last_p = p
+            objects = preds.get(p)
+            if objects is None:
+                objects = preds[p] = []
+        o = objects_of.get(rest)
+        if o is None:
+            o = _object(rest, line, end, cut, get)
+            if len(rest) >= cut:  # a shorter one's reading depends on its line
+                objects_of[rest] = o
+        objects.append(o)
+    if subject is not None:
+        out.append(_statement(subject, preds))
+    return "".join(out).encode("utf-8")
+
+
+def _object(rest: str, line: str, end: str, cut: int, get) -> str:
+    """The Turtle of the object of ``line``, ``rest`` being the line after its predicate."""
+    if rest.endswith(end):
+        rest = rest[:-cut]
+    elif line.endswith(end):  # the end overlaps the predicate: cut from the whole line, it leaves no object
+        raise _Irregular(line)
+    return get(rest) or _term(rest)
+
+
+def _careful(lines: list[str], end: str) -> bytes:
+    """:func:`block` line by line as written: ends cut, empty lines skipped, a line without three parts an error."""
+    rows = [line.split(" ", 2) for line in (line[:-len(end)] if line.endswith(end) else line for line in lines) if line]
+    get, out = _terms.get, []
+    for s, group in groupby(rows, key=itemgetter(0)):
+        preds: dict[str, list[str]] = {}
+        for _, p, o in group:
+            preds.setdefault(p, []).append(get(o) or _term(o))
+        out.append(_statement(s, preds))
+    return "".join(out).encode("utf-8")
 
 
 def graph_comment(graph: str) -> bytes:
