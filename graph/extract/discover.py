@@ -28,11 +28,19 @@ AGREEMENT_SUBTYPE = {"treaty": "Treaty", "treaties": "Treaty", "convention": "Tr
                      "charter": "Charter"}
 BARE_REJECT = frozenset({"declaration", "memorandum", "communique", "communiqué", "constitution"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&\-]{1,7}$")
+OUTLET_NOUNS = frozenset({"agency", "newspaper", "daily", "website", "broadcaster"})
+REPORT_VERBS = frozenset({"informs", "reports", "reported"})
 
 
 def _index(spans: list[Span]) -> dict[int, Span]:
     """Token -> the span covering it."""
     return {k: s for s in spans for k in range(s.i, s.j)}
+
+
+def _positions(words: tuple[str, ...], wanted) -> list[int]:
+    """Indexes of the tokens in ``wanted`` (one pass in a comprehension: the rules below look at
+    a few tokens around these, so a long document is not walked word by word in Python)."""
+    return [k for k, w in enumerate(words) if w in wanted]
 
 
 def _covered(k: int, spans: list[Span] | dict[int, Span]) -> Span | None:
@@ -53,8 +61,8 @@ def find_organizations(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]
     out: list[Span] = []
     heads = rules.cue("org_head")
     index = _index(spans)
-    for k, w in enumerate(p.words):
-        if w not in heads or _covered(k, index) or (out and out[-1].i <= k < out[-1].j):
+    for k in _positions(p.words, heads):
+        if _covered(k, index) or (out and out[-1].i <= k < out[-1].j):
             continue
         a = k
         s0 = p.sents[p.sent_of[k]][0]
@@ -76,8 +84,8 @@ def _acronyms(p: Parsed, spans: list[Span]) -> list[Span]:
     """"Shanghai Cooperation Organization (SCO)": the acronym then names the organization."""
     out, names = [], {}
     index = _index(spans)
-    for k in range(1, len(p.words) - 2):
-        if p.words[k] != "(" or p.words[k + 2] != ")" or not _ACRONYM.match(p.words[k + 1]):
+    for k in _positions(p.words, ("(",)):
+        if not 1 <= k < len(p.words) - 2 or p.words[k + 2] != ")" or not _ACRONYM.match(p.words[k + 1]):
             continue
         prev = _covered(k - 1, index)
         acr = p.words[k + 1]
@@ -92,9 +100,9 @@ def _acronyms(p: Parsed, spans: list[Span]) -> list[Span]:
             if k - a >= 2 and p.words[a][0] == acr[0]:
                 names[acr] = p.span_text(a, k)
                 out.append(_org_span(p, a, k, "organization", names[acr]))
-    for k, w in enumerate(p.words):
-        if w in names and _covered(k, index) is None:
-            out.append(_org_span(p, k, k + 1, "acronym", names[w]))
+    for k in _positions(p.words, names):
+        if _covered(k, index) is None:
+            out.append(_org_span(p, k, k + 1, "acronym", names[p.words[k]]))
     return out
 
 
@@ -106,15 +114,17 @@ def find_outlets(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
     """Media outlets named as sources: "(Itar-Tass, January 6)", "news agency X", "X informs"."""
     out: list[Span] = []
     spans = _index(spans)
-    for k, w in enumerate(p.words):
-        if w == "(":
-            out.extend(_citation(p, k, spans))
-    for k in range(len(p.words) - 1):
-        if p.lower[k] in ("agency", "newspaper", "daily", "website", "broadcaster") and is_cap(p.words[k + 1]):
+    for k in _positions(p.words, ("(",)):
+        out.extend(_citation(p, k, spans))
+    # only the tokens before a reporting verb or at an outlet noun can start a rule below
+    cues = {k for k in _positions(p.lower, OUTLET_NOUNS) if k + 1 < len(p.words)} | \
+        {k - 1 for k in _positions(p.lower, REPORT_VERBS) if k > 0}
+    for k in sorted(cues):
+        if p.lower[k] in OUTLET_NOUNS and is_cap(p.words[k + 1]):
             b = name_run(p, k + 1, set(), limit=3)
             if not _covered(k + 1, spans):
                 out.append(_org_span(p, k + 1, b, "outlet", p.span_text(k + 1, b), "MediaOutlet"))
-        if p.lower[k + 1] in ("informs", "reports", "reported") and is_cap(p.words[k]) and not _covered(k, spans):
+        if p.lower[k + 1] in REPORT_VERBS and is_cap(p.words[k]) and not _covered(k, spans):
             a = k
             while a - 1 >= 0 and is_cap(p.words[a - 1]) and not _covered(a - 1, spans):
                 a -= 1
@@ -165,8 +175,8 @@ def find_agreements(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
     heads = rules.cue("agreement_head")
     index = _index(spans)
     ends_at = {s.j: s for s in spans}
-    for k, lw in enumerate(p.lower):
-        if lw not in heads or k in index:
+    for k in _positions(p.lower, heads):
+        if k in index:
             continue
         if k + 1 < len(p.words) and p.words[k + 1] in rules.cue("org_head"):
             continue  # "... Treaty Organization" is an organization's name

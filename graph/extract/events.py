@@ -49,7 +49,7 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     sent = p.sent_of[hit.i]
     lo, hi = clause(p, hit.i, sent)
     s1 = p.sents[sent][1]
-    gs = [list(g) for g in ctx.groups if not venue(p, list(g), hit, trig)]
+    gs = [list(g) for g in ctx.groups if not venue(p, g, hit, trig)]
     actors, targets = actors_of(p, hit, trig, gs, lo, ctx), targets_of(p, hit, trig, gs, hi, ctx)
     after = p.lower[hit.j] if hit.j < s1 else ""
     passive = not trig.nominal and trig.relation not in ("signed", "partyTo") and is_passive(p, hit)
@@ -85,8 +85,7 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     one_group = one_group or bool(actors and not targets and trig.direction == "symmetric")
     modality, negated, hedged = read_modality(p, hit, trig, lo, rules)
     return Reading(trig, hit, sent, tuple(actors), tuple(t for t in targets if t not in actors),
-                   tuple(s for s in ctx.mentions if s.type == "Agreement"),
-                   tuple(s for s in ctx.mentions if s.type == "Official"), one_group, negated, hedged, modality)
+                   ctx.agreements, ctx.officials, one_group, negated, hedged, modality)
 
 
 def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
@@ -119,7 +118,9 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
         # ", Thai police said": who reports is not a party to what is reported (but may have signed it)
         parties = [s for s in mentions if source is None or s.i < source]
         speakers = [s for s in mentions if source is not None and s.i >= source]
-        base = Context(tuple(mentions), tuple(tuple(g) for g in groups(p, parties, covered)),
+        base = Context(tuple(s for s in mentions if s.type == "Agreement"),
+                       tuple(s for s in mentions if s.type == "Official"),
+                       tuple(tuple(g) for g in groups(p, parties, covered)),
                        speakers=tuple(tuple(g) for g in groups(p, speakers, covered)),
                        places=tuple(s for s in places.get(sent, ()) if source is None or s.i < source))
         found, prev_met = _sentence_readings(p, hits_by_sent[sent], base, rules, prev_met)
@@ -131,17 +132,22 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
                        prev_met: tuple[Span, ...]) -> tuple[list[Reading], tuple[Span, ...]]:
     """The readings of one sentence's triggers, each seeing the verbs read before it; also returns
     the participants of the last meeting read (what "their talks" refers to)."""
-    verbs = tuple(h.i for h in hits if not rules.trigger(h.id).nominal)
+    trigs = [rules.trigger(h.id) for h in hits]
+    verbs = tuple(h.i for h, t in zip(hits, trigs) if not t.nominal)
+    next_noun = [1 << 30] * (len(hits) + 1)  # next_noun[n]: where the first noun trigger from hit n on starts
+    for n in range(len(hits) - 1, -1, -1):
+        next_noun[n] = min(hits[n].i, next_noun[n + 1]) if trigs[n].nominal else next_noun[n + 1]
     out: list[Reading] = []
-    for n, hit in enumerate(hits):
-        before = [r for r in out if not r.trigger.nominal]
-        prev_verb = max((h.j for h in hits[:n] if not rules.trigger(h.id).nominal), default=0)
-        ctx = replace(base, prev_met=prev_met, next_trigger=hits[n + 1].i if n + 1 < len(hits) else 1 << 30,
-                      next_noun=min([h.i for h in hits[n + 1:] if rules.trigger(h.id).nominal] + [1 << 30]),
-                      prev_verb_end=prev_verb if n and not rules.trigger(hits[n - 1].id).nominal else 0,
-                      prev_actors=before[-1].actors if before else (), verb_starts=verbs)
-        r = read_trigger(p, hit, rules.trigger(hit.id), ctx, rules)
+    prev_verb, prev_actors = 0, ()  # where the last verb trigger ends, and its actors
+    for n, (hit, trig) in enumerate(zip(hits, trigs)):
+        ctx = base.with_(prev_met=prev_met, next_trigger=hits[n + 1].i if n + 1 < len(hits) else 1 << 30,
+                         next_noun=next_noun[n + 1],
+                         prev_verb_end=prev_verb if n and not trigs[n - 1].nominal else 0,
+                         prev_actors=prev_actors, verb_starts=verbs)
+        r = read_trigger(p, hit, trig, ctx, rules)
         out.append(r)
+        if not trig.nominal:
+            prev_verb, prev_actors = max(prev_verb, hit.j), r.actors
         if r.trigger.relation == "met" and len({s.eid for s in r.actors + r.targets}) >= 2 \
                 and not r.negated and r.modality != "forecast":
             prev_met = r.actors + r.targets

@@ -104,6 +104,7 @@ def _domestic(r: Reading, a: Span, t: Span) -> bool:
 def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) -> list[Event]:
     """One event per actor-target pair of each reading."""
     out = []
+    sentences: dict[int, Evidence] = {}  # one evidence per sentence, shared by its events
     for r in readings:
         found = _pairs(r)
         pairs = [(a, t) for a, t in found
@@ -112,7 +113,9 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
             pairs = list({a.eid: (a, None) for a, _ in found if a.type != "Agreement"}.values())
         if not pairs:
             continue
-        ev = evidence(p, document.id, r.sent)
+        if r.sent not in sentences:
+            sentences[r.sent] = evidence(p, document.id, r.sent)
+        ev = sentences[r.sent]
         when = dates_of(r.sent) or document.date
         conf = 0.5 if r.hedged else 0.8
         # an announced plan to withdraw is reported as a statement, not forecast (FORMAT.md)

@@ -13,6 +13,7 @@ as unresolved, never guessed.
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 
 from diplograph.graph.extract.holders import in_office, office_holders, sharers, surname_choice
 from diplograph.graph.extract.lexicon import Rules, default_rules
@@ -22,6 +23,7 @@ from diplograph.graph.extract.surnames import around, fits_name, is_date_word, s
 from diplograph.graph.iri import discovered_id
 from diplograph.graph.model import PartialDate
 
+BY_RANGE = attrgetter("i", "j")
 COORD = frozenset({"and", ",", "both", "as", "well", "along", "together", "with"})
 
 
@@ -153,7 +155,7 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
     linked, unresolved = [], []
     last_agreement: str | None = None
     skip = skipped_tokens(p, spans)
-    for s in sorted(spans, key=lambda x: (x.i, x.j)):
+    for s in sorted(spans, key=BY_RANGE):
         if s.kind == "office":
             s = _holder(s, gazetteer, on)
             if not s.eid and s.state:  # "a French minister", "Taiwan's vice foreign minister": the state acts
@@ -194,14 +196,14 @@ def add_surnames(p: Parsed, spans: list[Span], rules: Rules | None = None) -> li
     covered = {k for s in spans for k in range(s.i, s.j)}
     skip = skipped_tokens(p, spans)
     out = list(spans)
-    for k, w in enumerate(p.words):
-        first = by_surname.get(w)
-        if not first or k in covered or k <= first[0] or is_date_word(p, k, k + 1, rules) \
+    for k in [k for k, w in enumerate(p.words) if w in by_surname and k not in covered]:
+        first = by_surname[p.words[k]]
+        if k <= first[0] or is_date_word(p, k, k + 1, rules) \
                 or not fits_name(around(p, k, k + 1, skip, rules), [first[2]]):
             continue
         out.append(Span(k, k + 1, p.starts[k], p.ends[k], p.sent_of[k], "Official", "surname",
                         (first[1],), eid=first[1]))
-    return sorted(out, key=lambda x: (x.i, x.j))
+    return sorted(out, key=BY_RANGE)
 
 
 def fill_states(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> list[Span]:
@@ -209,9 +211,12 @@ def fill_states(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> lis
     the gazetteer's office on the date, else the nearest state named before them in the sentence."""
     out: list[Span] = []
     prev_person: Span | None = None
+    known_by_id: dict[str | None, str | None] = {}  # the same officials recur through a long text
     for s in spans:
         if s.type == "Official" and not s.state:
-            known = _gazetteer_state(s, gazetteer, on)
+            if s.eid not in known_by_id:
+                known_by_id[s.eid] = _gazetteer_state(s, gazetteer, on)
+            known = known_by_id[s.eid]
             s = s.with_(state=known or _coordinated(p, prev_person, s)
                         or (_nearest_state(s, out) if s.role and s.role != "Counterpart" else None),
                         state_origin="gazetteer" if known else "text")

@@ -27,33 +27,38 @@ def _longest(hits: list[Hit]) -> list[list[Hit]]:
     by_range: dict[tuple[int, int], list[Hit]] = {}
     for h in hits:
         by_range.setdefault((h.i, h.j), []).append(h)
+    by_length: dict[int, list[tuple[int, int]]] = {}
+    for i, j in by_range:
+        by_length.setdefault(j - i, []).append((i, j))
     taken: set[int] = set()
     kept = []
-    for (i, j) in sorted(by_range, key=lambda r: (-(r[1] - r[0]), r[0])):
-        if not any(k in taken for k in range(i, j)):
-            kept.append((i, j))
-            taken.update(range(i, j))
+    for n in sorted(by_length, reverse=True):  # longest first, then leftmost
+        for i, j in sorted(by_length[n]):
+            if taken.isdisjoint(range(i, j)):
+                kept.append((i, j))
+                taken.update(range(i, j))
     return [by_range[r] for r in sorted(kept)]
 
 
-_RANKS: dict[str, tuple[int, int]] = {}
+_LABELS: dict[str, tuple[str, str, tuple[int, int]]] = {}
 
 
-def _rank(label: str) -> tuple[int, int]:
-    if label not in _RANKS:
+def _label(label: str) -> tuple[str, str, tuple[int, int]]:
+    """(kind, type, rank) of a gazetteer hit's label "kind|type" (cached: a few dozen labels)."""
+    if label not in _LABELS:
         kind, type_ = label.split("|", 1)
-        _RANKS[label] = (KIND_RANK.get(kind, 9), TYPE_RANK.get(type_, 9))
-    return _RANKS[label]
+        _LABELS[label] = (kind, type_, (KIND_RANK.get(kind, 9), TYPE_RANK.get(type_, 9)))
+    return _LABELS[label]
 
 
 def _best(group: list[Hit], gazetteer) -> tuple[str, str, tuple[str, ...]]:
     """(kind, type, candidate ids) of the best reading of one matched range."""
     if len(group) == 1:
-        kind, type_ = group[0].label.split("|", 1)
+        kind, type_, _ = _label(group[0].label)
         return kind, type_, (group[0].id,)
-    top = min(_rank(h.label) for h in group)
-    chosen = [h for h in group if _rank(h.label) == top]
-    kind, type_ = chosen[0].label.split("|", 1)
+    top = min(_label(h.label)[2] for h in group)
+    chosen = [h for h in group if _label(h.label)[2] == top]
+    kind, type_, _ = _label(chosen[0].label)
     return kind, type_, tuple(sorted({h.id for h in chosen}))
 
 
@@ -63,7 +68,7 @@ def is_place(p: Parsed, i: int, j: int, rules: Rules) -> bool:
     prev = p.lower[i - 1] if i > s0 else ""
     before = set(p.lower[max(s0, i - 4):i])
     if prev in {"to", "from", "for"}:
-        return bool(before & (rules.cue("travel") | {"from"}))
+        return "from" in before or not before.isdisjoint(rules.cue("travel"))
     if prev in rules.cue("place_before"):
         return True
     dateline = i == s0 and j < s1 and p.words[j] == "," and j + 1 < s1 and \
@@ -92,7 +97,7 @@ def _titles(p: Parsed, spans: list[Span]) -> list[Hit]:
     # a title inside a gazetteer name ("Secretary General" in an org label) is not a title,
     # but "Foreign Ministry spokesman" wins over the ministry's name
     names = {k for s in spans if s.type != "State" and s.subtype != "GovernmentBody" for k in range(s.i, s.j)}
-    hits = [h for h in p.titles if not any(k in names for k in range(h.i, h.j))]
+    hits = [h for h in p.titles if names.isdisjoint(range(h.i, h.j))]
     return [g[0] for g in _longest(hits)]
 
 

@@ -2,29 +2,67 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from diplograph.graph.extract.lexicon import Rules, Trigger
 from diplograph.graph.extract.parse import Hit, Parsed
 
 CALLED_OFF = frozenset({"cancelled", "canceled", "postponed", "scrapped", "shelved"})
+NO = frozenset({"no"})
+PLANNED = frozenset({"planned", "scheduled", "expected"})
 
 
-_PHRASES: dict[frozenset[str], tuple[str, ...]] = {}
+@dataclass(frozen=True)
+class Phrases:
+    """The cue phrases of several words ("is expected to") of one cue list, as word tuples keyed by
+    their last two words, so that a window of tokens is searched by a few lookups, not by every phrase.
+
+    Attributes:
+        last: The last words of the phrases (a window without any of them holds no phrase).
+        by_end: (second-to-last, last word) -> the phrases ending so.
+    """
+
+    last: frozenset[str]
+    by_end: dict[tuple[str, str], tuple[tuple[str, ...], ...]]
+
+
+def phrases_of(cues: frozenset[str]) -> Phrases:
+    """The multi-word phrases of a cue list, indexed for :func:`_cue_before`.
+
+    >>> phrases_of(frozenset({"may", "is expected to", "plans to"})).by_end
+    {('expected', 'to'): (('is', 'expected', 'to'),), ('plans', 'to'): (('plans', 'to'),)}
+    """
+    by_end: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for cue in sorted(c for c in cues if " " in c):
+        words = tuple(cue.split(" "))
+        by_end.setdefault(words[-2:], []).append(words)
+    return Phrases(frozenset(end[-1] for end in by_end), {end: tuple(found) for end, found in by_end.items()})
+
+
+_PHRASES: dict[frozenset[str], Phrases] = {}
 
 
 def _cue_before(p: Parsed, k: int, lo: int, cues: frozenset[str], window: int) -> bool:
-    """Whether one of the cue words or phrases ends within ``window`` tokens before token k."""
-    words = p.lower[max(lo, k - window):k]
+    """Whether one of the cue words or phrases ends within ``window`` tokens before token k
+    (a phrase matches a run of whole tokens, wholly inside the window)."""
+    a = max(lo, k - window)
+    words = p.lower[a:k]
     if not words:
         return False
     if not cues.isdisjoint(words):
         return True
     phrases = _PHRASES.get(cues)
     if phrases is None:
-        phrases = _PHRASES[cues] = tuple(f" {c} " for c in cues if " " in c)
-    if not phrases:
+        phrases = _PHRASES[cues] = phrases_of(cues)
+    if phrases.last.isdisjoint(words):
         return False
-    text = " " + " ".join(words) + " "
-    return any(c in text for c in phrases)
+    lower = p.lower
+    for m in range(a + 1, k):
+        for phrase in phrases.by_end.get((lower[m - 1], lower[m]), ()):
+            first = m + 1 - len(phrase)
+            if first >= a and lower[first:m + 1] == phrase:
+                return True
+    return False
 
 
 _NOT_NO: dict[frozenset[str], frozenset[str]] = {}
@@ -34,7 +72,7 @@ def _without_no(cues: frozenset[str]) -> frozenset[str]:
     """The negation cues but "no" (computed once: a fresh set per trigger costs a hash each time)."""
     if cues not in _NOT_NO:
         _NOT_NO.clear()
-        _NOT_NO[cues] = cues - {"no"}
+        _NOT_NO[cues] = cues - NO
     return _NOT_NO[cues]
 
 
@@ -42,13 +80,13 @@ def read_modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> 
     """(modality, negated, hedged) from the words around the trigger."""
     s0, s1 = p.sents[p.sent_of[hit.i]]
     after = p.lower[hit.j:min(s1, hit.j + 3)]
-    called_off = any(w in CALLED_OFF for w in p.lower[hit.j:s1])
+    called_off = not CALLED_OFF.isdisjoint(p.lower[hit.j:s1])
     negated = called_off or _cue_before(p, hit.i, lo, _without_no(rules.cue("negation")), 3) or \
-        (_cue_before(p, hit.i, lo, frozenset({"no"}), 2) and trig.nominal)
+        (trig.nominal and _cue_before(p, hit.i, lo, NO, 2))
     purpose = p.lower[hit.i] == "to" and trig.event_type == "PROTEST"  # "marched to protest": they protest
     forecast = (p.lower[hit.i] in ("will", "to", "shall") and not purpose) \
         or _cue_before(p, hit.i, lo, rules.cue("forecast"), 4) \
-        or (trig.nominal and any(w in ("planned", "scheduled", "expected") for w in after))
+        or (trig.nominal and not PLANNED.isdisjoint(after))
     hedged = _cue_before(p, hit.i, s0, rules.cue("hedge"), 12)
     if forecast:
         return "forecast", negated, hedged

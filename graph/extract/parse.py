@@ -1,31 +1,40 @@
 """Tokenise a document once with spaCy and return plain offsets: tokens, sentences, rule hits.
 
-The spaCy pipeline (``spacy.blank("en")`` + two ``span_ruler`` components) is built
-once per gazetteer version and cached. One ruler matches the gazetteer's surface forms exactly
-(``ORTH``); the other matches titles and event triggers case-insensitively (``LOWER``). Every offset
-returned is absolute into :attr:`Document.text`; spaCy objects never leave this module.
+The pipeline (``spacy.blank("en")``'s tokenizer and two rule matchers, compiled from
+``span_ruler``-shaped patterns) is built once per gazetteer version and cached. One matcher finds
+the gazetteer's surface forms exactly (``ORTH``); the other finds titles and event triggers
+case-insensitively (``LOWER``). The matchers are spaCy's own ``PhraseMatcher`` and ``Matcher``
+called directly: their ``(key, start, end)`` triples give the hits without building a ``Span``
+per match, as a ``span_ruler`` component would. Every offset returned is absolute into
+:attr:`Document.text`; spaCy objects never leave this module.
 """
 
 from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, LENGTH
+from numpy import ndarray, unique
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.util import compile_infix_regex
 
 from diplograph.graph.extract.lexicon import Rules, span_patterns
 from diplograph.graph.model import Document
 
-_CACHE: dict[tuple[str, int], object] = {}
+_CACHE: dict[tuple[str, int], Pipeline] = {}
 CHUNK = 500_000  # characters per spaCy call (its max_length is 1,000,000)
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A rule match: token range [i, j), character range [start, end), label and entry id."""
+class Hit(NamedTuple):
+    """A rule match: token range [i, j), character range [start, end), label and entry id.
+
+    A named tuple, like the matcher's own ``(key, start, end)``: thousands are made per long
+    document, and a tuple is built several times faster than a frozen dataclass."""
 
     i: int
     j: int
@@ -78,41 +87,89 @@ def gazetteer_patterns(gazetteer) -> list[dict]:
     return pats
 
 
-def build_nlp(gazetteer, rules: Rules):
-    """A blank English pipeline with the two rulers (not cached); sentences are split by
+@dataclass(frozen=True)
+class Pipeline:
+    """The tokenizer and the rule matchers. Each (label, id) is one match key; ``rank`` maps a
+    key's hash to its place in ``entries``, the sorted (label, id) pairs, so that matches are
+    deduplicated and sorted as plain integers."""
+
+    nlp: Language
+    gaz: tuple[PhraseMatcher | Matcher, ...]
+    cue: tuple[PhraseMatcher | Matcher, ...]
+    entries: tuple[tuple[str, str], ...]
+    rank: dict[int, int]
+
+    def matches(self, matchers: tuple[PhraseMatcher | Matcher, ...], doc, base: int) -> list[tuple[int, int, int]]:
+        """(first token, minus the end token, rank of the (label, id)) of every match, token
+        indexes shifted by ``base``: sorted, they come in text order, longest first."""
+        rank = self.rank
+        return [(i + base, -j - base, rank[key]) for m in matchers for key, i, j in m(doc) if i != j]
+
+
+def _matchers(nlp: Language, patterns: list[dict], attr: str,
+              keys: dict[int, tuple[str, str]]) -> tuple[PhraseMatcher | Matcher, ...]:
+    """Compile ``span_ruler`` patterns (a phrase, or a list of token patterns) into spaCy matchers;
+    each (label, id) becomes one match key, recorded in ``keys``."""
+    phrases, tokens = PhraseMatcher(nlp.vocab, attr=attr), Matcher(nlp.vocab, validate=False)
+    texts: dict[str, list[str]] = {}
+    for entry in patterns:
+        label, id_ = entry["label"], entry.get("id", "")
+        key = f"{label}\t{id_}"
+        keys[nlp.vocab.strings.add(key)] = (label, id_)
+        if isinstance(entry["pattern"], str):
+            texts.setdefault(key, []).append(entry["pattern"])
+        else:
+            tokens.add(key, [entry["pattern"]])
+    for key, phrase_texts in texts.items():
+        phrases.add(key, list(nlp.tokenizer.pipe(phrase_texts)))
+    return tuple(m for m in (phrases, tokens) if len(m))
+
+
+def build_pipeline(gazetteer, rules: Rules) -> Pipeline:
+    """A blank English tokenizer with the two matchers (not cached); sentences are split by
     :func:`sentence_starts` over token arrays, which gives the sentencizer's answer without
     building a spaCy Token per word."""
     nlp = spacy.blank("en")
     # split "U.S.-led" into "U.S." "-" "led" so the state abbreviation is matched
     infixes = list(nlp.Defaults.infixes) + [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[a-z])[\u2013\u2014](?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    patterns = gazetteer_patterns(gazetteer)
-    if patterns:  # without a gazetteer the ruler would warn on every document
-        gaz = nlp.add_pipe("span_ruler", name="gazetteer",
-                           config={"spans_key": "gaz", "phrase_matcher_attr": "ORTH", "validate": False})
-        gaz.add_patterns(patterns)
-    cue = nlp.add_pipe("span_ruler", name="cues",
-                       config={"spans_key": "cue", "phrase_matcher_attr": "LOWER", "validate": False})
-    cue.add_patterns(span_patterns(rules))
-    return nlp
+    keys: dict[int, tuple[str, str]] = {}
+    gaz = _matchers(nlp, gazetteer_patterns(gazetteer), "ORTH", keys)
+    cue = _matchers(nlp, span_patterns(rules), "LOWER", keys)
+    entries = tuple(sorted(set(keys.values())))
+    place = {entry: n for n, entry in enumerate(entries)}
+    return Pipeline(nlp, gaz, cue, entries, {key: place[entry] for key, entry in keys.items()})
 
 
-def get_nlp(gazetteer, rules: Rules):
+def get_pipeline(gazetteer, rules: Rules) -> Pipeline:
     """The cached pipeline for this gazetteer version (and rule set)."""
     key = (getattr(gazetteer, "version", "none") if gazetteer is not None else "none", id(rules))
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = build_nlp(gazetteer, rules)
+        _CACHE[key] = build_pipeline(gazetteer, rules)
         # the pipeline and gazetteer live as long as the process: keep the cyclic collector from
         # walking their millions of objects again on every full collection during extraction
+        # (the build's own cyclic garbage is freed first, as the collector may be paused here)
+        gc.collect()
         gc.freeze()
     return _CACHE[key]
 
 
-def _hits(found: list[tuple[int, int, str, str]], starts: tuple[int, ...], ends: tuple[int, ...]) -> tuple[Hit, ...]:
+def _hits(found: list[tuple[int, int, int]], entries: tuple[tuple[str, str], ...],
+          starts: tuple[int, ...], ends: tuple[int, ...]) -> tuple[Hit, ...]:
+    """Hits from :meth:`Pipeline.matches` rows, each once, sorted by (i, -j, label, id)."""
     # char offsets from our arrays: asking spaCy's Span for them builds Token objects
-    rows = sorted({(i, -j, label, id_) for i, j, label, id_ in found})
-    return tuple(Hit(i, -j, starts[i], ends[-j - 1], label, id_) for i, j, label, id_ in rows)
+    return tuple(Hit(i, -j, starts[i], ends[-j - 1], *entries[r]) for i, j, r in sorted(set(found)))
+
+
+def _words(text: str, starts: list[int], ends: list[int], orth: ndarray, distinct: dict[str, str]) -> list[str]:
+    """Token texts, one str object per distinct word (kept in ``distinct``): each word is sliced
+    from the text once, at its first token (tokens with the same ORTH id have the same text).
+    Scans over all tokens then touch a few hundred strings, not one object per token scattered
+    over memory (on long documents that is most of their cost)."""
+    _, first, inverse = unique(orth, return_index=True, return_inverse=True)
+    forms = [distinct.setdefault(w, w) for w in (text[starts[k]:ends[k]] for k in first.tolist())]
+    return list(map(forms.__getitem__, inverse.tolist()))
 
 
 def chunks(text: str, start: int, limit: int = CHUNK) -> list[tuple[int, int]]:
@@ -134,14 +191,16 @@ PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
 def sentence_starts(words: list[str], is_punct: list[int]) -> list[int]:
     """Indexes of the tokens that open a sentence: spaCy's sentencizer rule (the first token that
     is not punctuation after a sentence-final mark) on plain lists."""
-    out, seen_end = [0], False
-    for k, w in enumerate(words):
-        final = w in PUNCT_CHARS
-        if seen_end and not final and not is_punct[k]:
+    out, k, n = [0], 0, len(words)
+    # only the sentence-final marks are visited: the words between them need no test
+    for final in [m for m, w in enumerate(words) if w in PUNCT_CHARS]:
+        if final < k:
+            continue  # inside the run of marks already passed
+        k = final + 1
+        while k < n and (is_punct[k] or words[k] in PUNCT_CHARS):
+            k += 1
+        if k < n:
             out.append(k)
-            seen_end = False
-        elif final:
-            seen_end = True
     return out
 
 
@@ -160,41 +219,42 @@ def _sentences(first: list[int], words: tuple[str, ...]) -> tuple[tuple[int, int
 def parse(document: Document, gazetteer, rules: Rules) -> Parsed:
     """Run the pipeline on the body of the document, in chunks of at most CHUNK characters cut at
     line breaks; offsets stay absolute."""
-    nlp = get_nlp(gazetteer, rules)
+    pipe = get_pipeline(gazetteer, rules)
     text = document.text
     starts: list[int] = []
     ends: list[int] = []
     first: list[int] = []
     words: list[str] = []
-    gaz: list[tuple[int, int, str, str]] = []
-    cue: list[tuple[int, int, str, str]] = []
+    gaz: list[tuple[int, int, int]] = []
+    cue: list[tuple[int, int, int]] = []
+    distinct: dict[str, str] = {}
     for a, b in chunks(text, document.body_start, CHUNK):
-        doc, base = nlp(text[a:b]), len(starts)
+        doc, base = pipe.nlp.make_doc(text[a:b]), len(starts)
         if not len(doc):
             continue
         # arrays, not Token objects: this is the hot loop on long documents
-        arr = doc.to_array([IDX, LENGTH, IS_PUNCT])
+        arr = doc.to_array([IDX, LENGTH, IS_PUNCT, ORTH])
         chunk_starts = (arr[:, 0] + a).tolist()
         chunk_ends = (arr[:, 0] + arr[:, 1] + a).tolist()
-        chunk_words = list(map(text.__getitem__, map(slice, chunk_starts, chunk_ends)))
+        chunk_words = _words(text, chunk_starts, chunk_ends, arr[:, 3], distinct)
         starts.extend(chunk_starts)
         ends.extend(chunk_ends)
         words.extend(chunk_words)
         first.extend(k + base for k in sentence_starts(chunk_words, arr[:, 2].tolist()))
-        for key, sink in (("gaz", gaz), ("cue", cue)):
-            if key in doc.spans:
-                sink.extend((s.start + base, s.end + base, s.label_, s.id_) for s in doc.spans[key])
+        gaz.extend(pipe.matches(pipe.gaz, doc, base))
+        cue.extend(pipe.matches(pipe.cue, doc, base))
     sents = _sentences(first, tuple(words)) or ((0, 0),)
     sent_of = [0] * len(words)
     for n, (i, j) in enumerate(sents):
         sent_of[i:j] = [n] * (j - i)
     starts_t, ends_t = tuple(starts), tuple(ends)
-    cues = _hits(cue, starts_t, ends_t)
+    cues = _hits(cue, pipe.entries, starts_t, ends_t)
+    lower = {w: w.lower() for w in distinct}
     return Parsed(
         text=text, starts=starts_t, ends=ends_t, words=tuple(words),
-        lower=tuple(w.lower() for w in words),
+        lower=tuple(map(lower.__getitem__, words)),
         sents=sents, sent_of=tuple(sent_of),
-        gaz=_hits(gaz, starts_t, ends_t),
+        gaz=_hits(gaz, pipe.entries, starts_t, ends_t),
         titles=tuple(h for h in cues if h.label.startswith("TITLE")),
         triggers=tuple(h for h in cues if h.label == "TRIG"),
     )

@@ -38,19 +38,22 @@ def groups(p: Parsed, spans: list[Span], covered: set[int]) -> list[list[Span]]:
 
 
 def _joined(p: Parsed, a: Span, b: Span, covered: set[int]) -> bool:
-    if a.sent != b.sent:
+    if a.sent != b.sent or b.i - a.j > 8:
         return False
-    gap = [k for k in range(a.j, b.i) if k not in covered]
-    return all(p.lower[k] in GAP_OK for k in gap) and (b.i - a.j) <= 8
+    return all(p.lower[k] in GAP_OK for k in range(a.j, b.i) if k not in covered)
 
 
 def clause(p: Parsed, k: int, sent: int) -> tuple[int, int]:
     """Token range of the clause around token k (split at ';', ':', 'but', quotes...)."""
     s0, s1 = p.sents[sent]
     a = k
+    if BOUNDARY.isdisjoint(p.lower[s0:k]):  # no boundary before k (most triggers): no walk back
+        a = s0
     while a > s0 and p.lower[a - 1] not in BOUNDARY:
         a -= 1
     b = k
+    if BOUNDARY.isdisjoint(p.lower[k:s1]):  # nor after it: no walk on
+        b = s1
     while b < s1 and p.lower[b] not in BOUNDARY:
         b += 1
     return a, b
@@ -132,7 +135,7 @@ def _with_group(p: Parsed, gs: list[list[Span]], k: int, hi: int) -> list[Span]:
     return []
 
 
-def venue(p: Parsed, g: list[Span], hit: Hit, trig: Trigger) -> bool:
+def venue(p: Parsed, g: list[Span] | tuple[Span, ...], hit: Hit, trig: Trigger) -> bool:
     """"the SCO meeting": an organization right before a meeting noun hosts it, it is not a party."""
     return trig.nominal and trig.relation == "met" and len(g) == 1 and g[0].type == "Organization" \
         and g[0].j == hit.i
@@ -143,7 +146,8 @@ class Context:
     """What a trigger's reading needs from its sentence.
 
     Attributes:
-        mentions: The sentence's mentions; groups: the same, grouped by coordination.
+        agreements: The sentence's agreement mentions; officials: its officials.
+        groups: The sentence's mentions (before a trailing source clause), grouped by coordination.
         prev_met: Participants of the last meeting read (for "their talks").
         next_trigger: Where the next trigger of the sentence starts (targets stop there).
         prev_verb_end: Where the previous verb trigger ends (noun triggers take no actor before it).
@@ -157,7 +161,8 @@ class Context:
             no party to the events, but the speaker of a reported obligation.
     """
 
-    mentions: tuple[Span, ...]
+    agreements: tuple[Span, ...]
+    officials: tuple[Span, ...]
     groups: tuple[tuple[Span, ...], ...]
     prev_met: tuple[Span, ...] = ()
     next_trigger: int = 1 << 30
@@ -167,6 +172,13 @@ class Context:
     places: tuple[Span, ...] = ()
     next_noun: int = 1 << 30
     speakers: tuple[tuple[Span, ...], ...] = ()
+
+    def with_(self, **changes) -> Context:
+        """A copy with some fields changed (``dataclasses.replace`` without its per-call checks:
+        this runs once per trigger)."""
+        new = object.__new__(Context)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
 
 def actors_of(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> list[Span]:

@@ -62,10 +62,17 @@ class Span:
 
 
 def to_mention(span: Span, text: str) -> Mention:
-    """The public record of a span."""
-    return Mention(start=span.start, end=span.end, text=text[span.start:span.end], type=span.type,
-                   entity_id=span.eid, rule=span.kind, sentence=span.sent, candidates=span.candidates,
-                   role=span.role, state=span.state, place=span.place)
+    """The public record of a span.
+
+    Filled like :meth:`Span.with_`, without the frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` per field): this runs once per mention of the document. ``Mention``
+    has no ``__post_init__`` to skip; a test compares the result with the constructor's.
+    """
+    new = object.__new__(Mention)
+    new.__dict__.update(start=span.start, end=span.end, text=text[span.start:span.end], type=span.type,
+                        entity_id=span.eid, rule=span.kind, sentence=span.sent, candidates=span.candidates,
+                        role=span.role, state=span.state, place=span.place)
+    return new
 
 
 def is_cap(word: str) -> bool:

@@ -121,6 +121,8 @@ def attribution_start(p: Parsed, sent: int, trigger_starts: list[int]) -> int | 
     end = s1
     while end > s0 and p.words[end - 1] in (".", "!", "?", "}", ")", '"', "\u201d", "'"):
         end -= 1
+    if ATTRIBUTION.isdisjoint(p.lower[max(s0, end - ATTRIBUTION_MAX):end]):
+        return None  # no reporting verb near the end (most sentences): no need to look for the comma
     comma = next((k for k in range(end - 1, max(s0, end - ATTRIBUTION_MAX) - 1, -1) if p.words[k] == ","), None)
     if comma is None or comma <= s0:
         return None

@@ -14,11 +14,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from diplograph.graph.model import PartialDate
 from diplograph.ontology.gazetteer import _checks
@@ -91,8 +91,10 @@ class Gazetteer:
         self._exact: dict[str, set[str]] = {}
         self._folded: dict[str, set[str]] = {}
         self._forms: list[tuple[str, str, str, str]] = []
-        self._members: list[_Span] = []
-        self._parties: list[_Span] = []
+        # memberships by organization and by state, parties by agreement: queried per mention
+        self._members: dict[str, list[_Span]] = {}
+        self._memberships: dict[str, list[_Span]] = {}
+        self._parties: dict[str, list[_Span]] = {}
         self._offices: dict[str, list[Office]] = {}
         self._offices_of: dict[str, list[tuple[str, Office]]] = {}  # state or body -> (official, office)
         for rec in records.values():
@@ -108,10 +110,12 @@ class Gazetteer:
                 if (key := _fold(form)) is not None:
                     self._folded.setdefault(key, set()).add(rid)
         for m in rec.get("members") or []:
-            self._members.append(_Span(m["state"], rid, _date(m.get("start")), _date(m.get("end"))))
+            member = _Span(m["state"], rid, _date(m.get("start")), _date(m.get("end")))
+            self._members.setdefault(rid, []).append(member)
+            self._memberships.setdefault(member.who, []).append(member)
         for p in rec.get("parties") or []:
             start = _date(p.get("signed") or p.get("start"))  # a signatory is a party from signing
-            self._parties.append(_Span(p["state"], rid, start, _date(p.get("end"))))
+            self._parties.setdefault(rid, []).append(_Span(p["state"], rid, start, _date(p.get("end"))))
         if rec.get("offices"):
             self._offices[rid] = [
                 Office(o["role"], o.get("role_class", "other"), o["of"], _date(o.get("start")),
@@ -156,16 +160,16 @@ class Gazetteer:
 
     def members(self, org_id: str, on: date | None = None) -> list[str]:
         """States that were members of the organization (on that date, or ever)."""
-        return _who(self._members, org_id, on)
+        return _who(self._members.get(org_id, ()), on)
 
     def memberships(self, state_id: str, on: date | None = None) -> list[str]:
         """Organizations the state belonged to (on that date, or ever)."""
-        return sorted({s.what for s in self._members
-                       if s.who == state_id and (on is None or covers(s.start, s.end, on))})
+        return sorted({s.what for s in self._memberships.get(state_id, ())
+                       if on is None or covers(s.start, s.end, on)})
 
     def parties(self, agreement_id: str, on: date | None = None) -> list[str]:
         """Parties to the agreement (on that date, or ever); a signatory counts from signing."""
-        return _who(self._parties, agreement_id, on)
+        return _who(self._parties.get(agreement_id, ()), on)
 
     def exists_on(self, id: str, on: date) -> bool:
         """True when the entity existed on that date (a state's start/end, an organization's
@@ -198,8 +202,8 @@ class Gazetteer:
         return best.of
 
 
-def _who(spans: list[_Span], what: str, on: date | None) -> list[str]:
-    return sorted({s.who for s in spans if s.what == what and (on is None or covers(s.start, s.end, on))})
+def _who(spans: Sequence[_Span], on: date | None) -> list[str]:
+    return sorted({s.who for s in spans if on is None or covers(s.start, s.end, on)})
 
 
 def read(folder: Path) -> tuple[list[tuple[dict, Where]], str]:
