@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from diplograph.graph.iri import ID
@@ -52,6 +52,10 @@ def test_slices_are_typed_only_as_slices(g):
     assert g.value(s, DG.sliceOf) == iri("dyad/russia--united_states")
     assert g.value(s, DG.period) == Literal("2002-Q1")
     assert g.value(s, DG.sign) == Literal("-")
+    assert set(g.objects(s, DG.member)) == {iri("russia"), iri("united_states")}
+    # a slice's events are its dyad's events of its period; its label is its dyad's
+    assert g.value(s, DG.basedOn) is None and g.value(s, RDFS.label) is None
+    assert g.value(iri("dyad/russia--united_states"), RDFS.label) == Literal("Russia–United States", lang="en")
     assert g.value(iri("dyad/russia--united_states/2001-Q4"), DG.sign) == Literal("+")
     assert not set(g.subjects(RDF.type, DG.Dyad)) & set(g.subjects(RDF.type, DG.DyadSlice))
     assert not set(g.subjects(RDF.type, DG.Triangle)) & set(g.subjects(RDF.type, DG.TriangleSlice))
@@ -63,8 +67,9 @@ def test_triangle_nodes_with_class_pivot_and_balance(g):
     assert set(g.objects(t, DG.member)) == {iri("china"), iri("russia"), iri("united_states")}
     assert g.value(t, DG.triangleClass) == Literal("romantic")
     assert g.value(t, DG.pivot) == iri("russia")
-    assert g.value(t, DG.balanced) == Literal(False)
     assert g.value(t, DG.eventCount) == Literal(6)
+    # balance follows from the class and the label from the members: neither is written
+    assert g.value(t, DG.balanced) is None and g.value(t, RDFS.label) is None
     q1 = iri("triangle/china--russia--united_states/2002-Q1")
     assert set(g.subjects(RDF.type, DG.TriangleSlice)) == {q1}
     assert g.value(q1, DG.triangleClass) == Literal("marriage")
