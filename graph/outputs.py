@@ -2,8 +2,8 @@
 
 ``graph.ttl`` and ``graph.nq.gz`` are streamed from the build's parts (merge.py), the HTML pages drawn
 from an rdflib Dataset of a small build or from the views' graph of a corpus, and the SPARQL store
-loaded or updated (store_build.py) before the swap, so a failure (a full disk, say) leaves the previous
-build's files as they were.
+loaded (in background threads, while the files are written) or updated (store_build.py) before the swap,
+so a failure (a full disk, say) leaves the previous build's files as they were.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from diplograph.graph import merge
+from diplograph.graph import merge, store_build
 from diplograph.graph.errors import OutputError
 
 if TYPE_CHECKING:
     from diplograph.graph.pipeline import BuildResult
+    from diplograph.graph.store_build import StoreBuild
 
 Content = bytes | str | Callable[[BinaryIO], object]
 #: Above this many quads the HTML pages are drawn from the views' graph instead of an rdflib Dataset.
@@ -92,12 +93,13 @@ def html_pages(result: BuildResult) -> dict[str, str]:
 
 
 def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True, store: bool = True,
-                  extra: dict[str, bytes | str] | None = None) -> list[Path]:
+                  extra: dict[str, bytes | str] | None = None, started: StoreBuild | None = None) -> list[Path]:
     """Write graph.ttl, graph.nq.gz, the HTML pages, ``extra`` files and the store into ``out_dir``.
 
     The graph files are streamed from the documents' parts (the cache's files for a corpus); every file
     is staged first and all are swapped in together at the end, so a failure (a full disk, say) leaves
-    the previous build's files as they were.
+    the previous build's files as they were. The store loads in background threads meanwhile: ``started``
+    is the store a build began with its documents' graphs (store_build.begin), else it starts here.
     """
     out = Path(out_dir)
     try:
@@ -108,16 +110,21 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
         raise OutputError(f"{out}: output folder is not writable")
     files: dict[str, Content] = {"graph.ttl": lambda fh: merge.write_turtle(result.parts, fh),
                                  "graph.nq.gz": lambda fh: merge.write_nquads_gz(result.parts, fh)}
-    if html:
-        files.update(html_pages(result))
-    files.update(extra or {})
+    if store and started is None:
+        started = store_build.begin(merge.ordered(result.parts), out / "store")
+    try:
+        if html:
+            files.update(html_pages(result))
+        files.update(extra or {})
 
-    def fill_store(staged: dict[str, str]) -> None:
-        from diplograph.graph.store_build import write_build_store
+        def fill_store(staged: dict[str, str]) -> None:
+            result.store = started.finish(merge.ordered(result.parts))
 
-        result.store = write_build_store(merge.ordered(result.parts), out / "store")
-
-    written = _write_all(out, files, fill_store if store else None)
+        written = _write_all(out, files, fill_store if store else None)
+    except BaseException:
+        if started is not None:
+            started.abort()
+        raise
     if store:
         written.append(out / "store")
     result.outputs = written

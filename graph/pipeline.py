@@ -21,12 +21,13 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Dataset, URIRef
 
-from diplograph.graph import iri, merge, turtle
+from diplograph.graph import iri, merge, store_build
 from diplograph.graph.cache import Cache, Versions, document_key
 from diplograph.graph.errors import InputError
 from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
@@ -35,6 +36,7 @@ from diplograph.graph.html_input import HTML_SUFFIXES
 from diplograph.graph.model import Extraction
 from diplograph.graph.outputs import write_outputs
 from diplograph.graph.progress import Progress
+from diplograph.graph.store_build import StoreBuild
 from diplograph.ontology.namespace import bind_prefixes
 
 VIEWS_GRAPH = URIRef(iri.ID + "graph/views")
@@ -159,32 +161,36 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
     return jobs, failures
 
 
-def assemble(parts: list[merge.Part], views: bool = True) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
+def assemble(parts: list[merge.Part], views: bool = True,
+             folder: str | Path | None = None) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
     """The documents' parts plus the views graph computed over them; the views' networkx graph; the counts;
     the quads of each graph.
 
     Every document is read once, as its digest (views/stream.py), for the views, the counts and its quads.
+    The views graph of a corpus is as large as its documents' graphs: it is streamed into ``folder``
+    (``views.nq``, ``views.ttl``, ``views.nqz``), by default a ``views`` folder beside the documents' cached
+    digests when they come from a cache, and kept in memory only when there is none. The fold of the digests
+    is kept there too, in buckets of documents (views/stream.py ``fold_parts``): a rerun after one change
+    folds one bucket again.
     """
-    from diplograph.graph.views.stream import fold, graph_of
-    from diplograph.graph.views.to_rdf import views_triples
+    from diplograph.graph.views import to_rdf
+    from diplograph.graph.views.stream import fold_parts, graph_of
 
-    quads: dict[str, int] = {}
-
-    def digests():
-        for part in merge.ordered(parts):
-            digest = part.read_digest()
-            quads[part.graph] = digest["quads"]
-            yield digest
-
-    folder = fold(digests())
-    counts = folder.counts()
-    G = graph_of(folder) if views and parts else None
-    del folder  # a corpus' fold is a gigabyte: gone before the views are written
+    folder = folder if folder is not None or not parts or not isinstance(parts[0].digest, Path) \
+        else parts[0].digest.parent / "views"
+    folded, quads = fold_parts(merge.ordered(parts), folder)
+    counts = folded.counts()
+    G = graph_of(folded) if views and parts else None
+    del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
     if G is not None:
-        data = views_triples(G).nquads(merge.VIEWS_GRAPH)
-        if data:
-            parts = parts + [merge.Part(merge.VIEWS_GRAPH, data, turtle.block(data))]
-            quads[merge.VIEWS_GRAPH] = data.count(b"\n")
+        if folder is None:
+            nquads, block, lines, sha = to_rdf.views_bytes(G, merge.VIEWS_GRAPH)
+        else:
+            nquads, block, gz = (Path(folder) / f"views.{suffix}" for suffix in ("nq", "ttl", "nqz"))
+            lines, sha = to_rdf.write_views_files(G, merge.VIEWS_GRAPH, nquads, block, gz)
+        if lines:
+            parts = parts + [merge.Part(merge.VIEWS_GRAPH, nquads, block, gz if folder else None, key=sha)]
+            quads[merge.VIEWS_GRAPH] = lines
     return parts, G, counts, quads
 
 
@@ -225,8 +231,13 @@ def current_versions() -> Versions:
 
 def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Versions, *, views: bool = True,
                 workers: int = 1, cache_dir: str | Path | None = None, progress: bool | None = False,
-                executor: str = "local", scheduler: str | None = None, options: dict | None = None) -> BuildResult:
-    """Extract the planned jobs not in the cache and assemble the build (see :func:`build_dataset`)."""
+                executor: str = "local", scheduler: str | None = None, options: dict | None = None,
+                on_documents: Callable[[list[merge.Part]], object] | None = None) -> BuildResult:
+    """Extract the planned jobs not in the cache and assemble the build (see :func:`build_dataset`).
+
+    ``on_documents`` is called with the documents' parts once they are all known, before the views are
+    computed (a build starts loading its SPARQL store then).
+    """
     cache = Cache(cache_dir)
     graphs = {j.doc_id: merge.Part(iri.document_iri(j.doc_id), *files, key=j.key)
               for j in jobs if (files := cache.get(j.key)) is not None}
@@ -251,16 +262,18 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
         if todo and workers <= 1:
             init_worker()
         run_jobs(todo, workers, finished)
-    return _result(jobs, graphs, done, failures, bar, versions, views, options or {})
+    return _result(jobs, graphs, done, failures, bar, versions, views, options or {}, on_documents)
 
 
-def _result(jobs, graphs, done, failures, bar, versions, views, options) -> BuildResult:
+def _result(jobs, graphs, done, failures, bar, versions, views, options, on_documents=None) -> BuildResult:
     done = sorted(done, key=lambda o: o.doc_id)
     failures = failures + [(o.path, o.error) for o in done if o.error]
     extracted = [o.doc_id for o in done if o.nquads is not None]
     cached = len(graphs)
     graphs.update({o.doc_id: merge.Part(iri.document_iri(o.doc_id), o.nquads, o.turtle, o.gz, o.digest, o.key)
                    for o in done if o.nquads is not None})
+    if on_documents is not None:
+        on_documents([graphs[d] for d in sorted(graphs)])
     parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views)
     inputs = [{"path": j.path, "id": j.doc_id, "sha256": j.sha256 or hashlib.sha256(j.raw).hexdigest(),
                "bytes": len(j.raw), "quads": quads[graphs[j.doc_id].graph]} for j in jobs if j.doc_id in graphs]
@@ -296,14 +309,26 @@ def build(paths, out_dir: str | Path, *, date: str | None = None, publication: s
         bar.advance(len(previous.documents))
         bar.finish(extracted=0, cached=len(previous.documents), failed=len(previous.failures))
         return previous
-    result = run_planned(jobs, failures, versions, workers=workers, cache_dir=cache_dir, progress=progress,
-                         executor=executor, scheduler=scheduler, options={"date": date, "publication": publication})
-    result.build_key = key
-    if not result.documents:
-        reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
-        raise InputError(f"nothing to build: {reasons}")
-    write_outputs(result, out, html=html, store=store,
-                  extra={"manifest.json": manifest(result, timestamp=timestamp)})
+    started: list[StoreBuild] = []  # the store, loading in the background while the views are computed
+
+    def start_store(parts: list[merge.Part]) -> None:
+        if store and parts:
+            started.append(store_build.begin(parts, out / "store"))
+
+    try:
+        result = run_planned(jobs, failures, versions, workers=workers, cache_dir=cache_dir, progress=progress,
+                             executor=executor, scheduler=scheduler, options={"date": date, "publication": publication},
+                             on_documents=start_store)
+        result.build_key = key
+        if not result.documents:
+            reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
+            raise InputError(f"nothing to build: {reasons}")
+        write_outputs(result, out, html=html, store=store, started=started[0] if started else None,
+                      extra={"manifest.json": manifest(result, timestamp=timestamp)})
+    except BaseException:
+        for pending in started:
+            pending.abort()  # the previous store stays as it was
+        raise
     Cache(cache_dir).prune(result.keys)
     return result
 
