@@ -250,6 +250,24 @@ def read_dataset(data: bytes | str, fmt: str) -> rdflib.Dataset:
     return ds
 
 
+def built_bytes(out: Path, fmt: str) -> bytes | None:
+    """A finished build's own Turtle (``ttl``) or N-Quads (``nq``): the bytes ``render`` would give for
+    ``load_build(out)``, read instead of converted (a corpus of millions of triples exports at once).
+
+    None when ``out`` holds no finished build (graph.ttl, graph.nq.gz and manifest.json) or another format
+    is asked; then the caller converts.
+    """
+    import gzip
+    import zlib
+
+    if fmt not in ("ttl", "nq") or not all((out / n).is_file() for n in ("graph.ttl", "graph.nq.gz", "manifest.json")):
+        return None
+    try:
+        return (out / "graph.ttl").read_bytes() if fmt == "ttl" else gzip.decompress((out / "graph.nq.gz").read_bytes())
+    except (OSError, EOFError, zlib.error):
+        return None  # a damaged file: the converting path names it
+
+
 def load_build(out: Path) -> rdflib.Dataset:
     """The Dataset of a build folder: OUT/graph.nq.gz (named graphs) if present, else graph.nq or graph.ttl."""
     import gzip

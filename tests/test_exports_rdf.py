@@ -254,3 +254,33 @@ def test_exports_turtle_writes_type_first_and_groups_subjects(dataset, turtle_gr
     assert len(set(written)) == len(subjects) <= len(written)  # once per graph stating something of it
     typed = [b for b in blocks if " a " in b]
     assert typed and all(b.split(" ", 2)[1] == "a" for b in typed)
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory) -> Path:
+    from diplograph.graph.pipeline import build
+
+    out = tmp_path_factory.mktemp("example-build")
+    build([Path(__file__).resolve().parent.parent / "examples" / "monitor-8-7.txt"], out, html=False, store=False)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nq"])
+def test_exports_cli_build_files_read_not_converted(example_build, fmt):
+    from diplograph.exports.rdf import built_bytes, load_build
+    from diplograph.graph.cli import main
+
+    res = CliRunner().invoke(main, ["export", str(example_build), "--format", fmt])
+    assert res.exit_code == 0, res.output
+    assert built_bytes(example_build, fmt) is not None
+    assert res.stdout_bytes == render(fmt, load_build(example_build))
+
+
+def test_exports_cli_damaged_nquads_is_one_line_error(example_build, tmp_path):
+    from diplograph.graph.cli import main
+
+    out = tmp_path / "damaged"
+    shutil.copytree(example_build, out)
+    (out / "graph.nq.gz").write_bytes(b"\x1f\x8b\x08\x00 not gzip at all")
+    res = CliRunner().invoke(main, ["export", str(out), "--format", "nq"])
+    assert res.exit_code != 0 and "graph.nq.gz" in res.output and "Traceback" not in res.output

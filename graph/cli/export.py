@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from diplograph.exports.rdf import load_build
+from diplograph.exports.rdf import built_bytes, load_build
 from diplograph.exports.registry import EXPORTERS, render
 from diplograph.graph.cli import friendly, main
 
@@ -22,7 +22,8 @@ def export_command(out: Path, fmt: str, dest: Path | None) -> None:
 
     Example: diplograph export out --format trig --out out/graph.trig
     """
-    data = render(fmt, load_build(out))
+    data = built_bytes(out, fmt)
+    data = render(fmt, load_build(out)) if data is None else data
     if dest is None:
         click.get_binary_stream("stdout").write(data)
     else:
