@@ -9,8 +9,6 @@ large graphs. The output is byte-identical for the same input.
 
 from __future__ import annotations
 
-import functools
-import gc
 import json
 import re
 import unicodedata
@@ -24,6 +22,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.term import BNode, Literal, URIRef
 
 from diplograph.graph.errors import InputError, OutputError
+from diplograph.graph.gcpause import paused
 from diplograph.ontology.namespace import PREFIXES as _PREFIXES
 
 #: Fixed prefix bindings, in the order of graph/DESIGN.md (owned by the ontology package).
@@ -100,23 +99,6 @@ class _Terms:
         return found
 
 
-def _without_gc(fn):
-    """Pause the cyclic garbage collector while ``fn`` runs: building millions of tuples otherwise
-    triggers full collections over the whole rdflib store again and again (super-linear time)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return wrapper
-
-
 def _store_tables(dataset: rdflib.Dataset):
     """The memory store's per-graph triple sets, or None for another store.
 
@@ -190,7 +172,7 @@ def _body(data: bytes) -> bytes:
     return b"\n".join(lines[start:])
 
 
-@_without_gc
+@paused()
 def to_turtle(dataset: rdflib.Dataset) -> bytes:
     """Turtle with the fixed prefixes: one block per graph (default graph first, then named graphs in IRI
     order), each under a ``# graph <iri>`` comment; the same bytes as a build's graph.ttl (graph/turtle.py)."""
@@ -203,7 +185,7 @@ def to_turtle(dataset: rdflib.Dataset) -> bytes:
     return b"".join(out)
 
 
-@_without_gc
+@paused()
 def to_trig(dataset: rdflib.Dataset) -> bytes:
     """TriG with one named graph per document (and one for the views), graphs in IRI order."""
     graphs = graph_lines(dataset, type_first=True)
@@ -212,13 +194,13 @@ def to_trig(dataset: rdflib.Dataset) -> bytes:
     return _prefix_header() + b"\n" + _body(data)
 
 
-@_without_gc
+@paused()
 def to_ntriples(dataset: rdflib.Dataset) -> bytes:
     """The union graph as sorted, de-duplicated N-Triples lines."""
     return _sorted(union_lines(dataset))
 
 
-@_without_gc
+@paused()
 def to_nquads(dataset: rdflib.Dataset) -> bytes:
     """Every quad, graph by graph (default graph first, then named graphs in IRI order), each graph's lines
     sorted and distinct: the same bytes as a build's graph.nq.gz once decompressed."""

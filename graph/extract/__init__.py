@@ -14,14 +14,13 @@ voice.py and agents.py, modality in modality.py), and facts
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from operator import attrgetter
 
 from diplograph.graph.extract import discover, events, facts, linking, mentions
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed, parse
 from diplograph.graph.extract.spans import Span, to_mention
+from diplograph.graph.gcpause import paused
 from diplograph.graph.model import Document, Entity, Extraction, Fact, PartialDate
 
 __all__ = ["extract"]
@@ -147,25 +146,8 @@ def extract(document: Document, gazetteer=None, rules: Rules | None = None) -> E
         gazetteer: The loaded gazetteer (``diplograph.ontology.gazetteer.load()``), or None.
         rules: Lexicon, titles and cue words (default: the shipped data files).
     """
-    with _cyclic_gc_paused():
+    with paused():  # no reference cycles are made: the collector would walk them for nothing
         return _extract(document, gazetteer, rules or default_rules())
-
-
-@contextmanager
-def _cyclic_gc_paused():
-    """Pause Python's cyclic garbage collector (reference counting still frees everything).
-
-    Reading a long document makes hundreds of thousands of small objects and no reference cycles:
-    the collector would walk the young ones again and again (a tenth of the time on a
-    50,000-word document) and find nothing to free. The previous state is restored on exit.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:

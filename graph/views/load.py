@@ -19,9 +19,7 @@ What counts in a dyad (``counts=True``) is decided here, once, for every view:
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -30,6 +28,7 @@ import pyoxigraph as ox
 import rdflib
 
 from diplograph.graph.errors import InputError
+from diplograph.graph.gcpause import paused
 from diplograph.graph.iri import ONTOLOGY as DG
 from diplograph.graph.iri import local_name as local
 
@@ -235,20 +234,7 @@ def add_facts(G: nx.MultiDiGraph, data: Triples, types: dict) -> None:
                    counts=counts, evidence=tuple(recs), quote=None)
 
 
-@contextmanager
-def bulk():
-    """Pause the cyclic garbage collector while building many small acyclic containers.
-
-    Reading 50,000 events makes over a million dicts, lists and tuples; each allocation burst
-    triggers a full collection that scans them all and frees nothing (nothing here forms cycles).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+bulk = paused  # the name the views modules use
 
 
 def event_types() -> dict:
