@@ -143,13 +143,19 @@ def test_store_scale_leftovers_of_a_killed_build_are_cleared(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 
-def test_store_scale_build_failing_after_the_store_started_keeps_the_old_store(tmp_path, monkeypatch):
+def _built_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Two dated documents in ``tmp_path/in``, built (store included) into ``tmp_path/out``."""
     folder = tmp_path / "in"
     folder.mkdir()
     for n, text in enumerate(("Russia and China signed a treaty on Monday.", "France criticized Russia.")):
         (folder / f"a{n}.txt").write_text(f"---\ndate: 2001-03-0{n + 1}\n---\n{text}\n", encoding="utf-8")
     out = tmp_path / "out"
     pipeline.build([folder], out, html=False)
+    return folder, out
+
+
+def test_store_scale_build_failing_after_the_store_started_keeps_the_old_store(tmp_path, monkeypatch):
+    folder, out = _built_pair(tmp_path)
     before, threads = held(out / "store"), threading.active_count()
     (folder / "a2.txt").write_text("---\ndate: 2001-04-01\n---\nIndia met Japan.\n", encoding="utf-8")
     monkeypatch.setattr(store_build, "UPDATE_SHARE", 0.0)  # a full load, in the background
@@ -183,12 +189,7 @@ def test_store_scale_build_killed_while_the_store_loads_keeps_the_old_one_and_re
     import subprocess
     import sys
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n, text in enumerate(("Russia and China signed a treaty on Monday.", "France criticized Russia.")):
-        (folder / f"a{n}.txt").write_text(f"---\ndate: 2001-03-0{n + 1}\n---\n{text}\n", encoding="utf-8")
-    out = tmp_path / "out"
-    pipeline.build([folder], out, html=False)
+    folder, out = _built_pair(tmp_path)
     before = held(out / "store")
     (folder / "a2.txt").write_text("---\ndate: 2001-04-01\n---\nIndia met Japan.\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-c", KILLED, str(folder), str(out)], stdout=subprocess.PIPE, text=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import random
 
 import pyoxigraph as ox
 import pytest
@@ -14,7 +13,7 @@ from diplograph.graph.iri import ID
 from diplograph.graph.pipeline import build_dataset
 from diplograph.graph.views import dyads_by_period, load_graph
 from diplograph.graph.views.stream import EdgeData
-from diplograph.graph.views.synth import Ev, to_graph
+from diplograph.graph.views.synth import random_events, to_graph
 from diplograph.graph.views.to_rdf import views_bytes, views_triples, write_views_files
 
 GRAPH = ID + "graph/views"
@@ -23,14 +22,8 @@ TYPES = ("CONSULT", "SUPPORT", "COOPERATE", "DISAPPROVE", "THREATEN", "ASSAULT")
 ORDERLY = ["korea", "korea2", "korea-north", "korea_south", "kor", "a", "a.b", "b", "b-a", "zz"]
 
 
-def scenario(states: list[str], events: int = 400, seed: int = 3) -> list[Ev]:
-    rng = random.Random(seed)
-    out = []
-    for _ in range(events):
-        a, b = rng.sample(states, 2)
-        date = f"{rng.randint(2000, 2002)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        out.append(Ev(a, b, rng.choice(TYPES), date))
-    return out
+def scenario(states: list[str], events: int = 400, seed: int = 3) -> list:
+    return random_events(states, events, seed=seed, types=TYPES)
 
 
 @pytest.mark.parametrize("states", [ORDERLY, ORDERLY + ["k+x"], ORDERLY + ["http://example.org/state/q"]],

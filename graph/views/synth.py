@@ -126,11 +126,12 @@ def to_graph(events: Iterable[Ev], **kwargs) -> rdflib.Graph:
     return rdflib.Graph().parse(data=ntriples(events, **kwargs), format="nt")
 
 
-def random_events(states: int, events: int, *, seed: int = 0, types: tuple[str, ...] = ("CONSULT", "SUPPORT",
-                  "COOPERATE", "DISAPPROVE", "THREATEN", "ASSAULT")) -> list[Ev]:
-    """Random events among ``states`` states (``s000``...), dated over 2000-2004, deterministic per seed."""
+def random_events(states: int | list[str], events: int, *, seed: int = 0, types: tuple[str, ...] = ("CONSULT",
+                  "SUPPORT", "COOPERATE", "DISAPPROVE", "THREATEN", "ASSAULT")) -> list[Ev]:
+    """Random events among ``states`` states (``s000``..., or these names), dated over 2000-2004,
+    deterministic per seed."""
     rng = random.Random(seed)
-    names = [f"s{i:03d}" for i in range(states)]
+    names = [f"s{i:03d}" for i in range(states)] if isinstance(states, int) else list(states)
     out = []
     for _ in range(events):
         a, b = rng.sample(names, 2)
