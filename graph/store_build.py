@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import queue
 import shutil
 import threading
@@ -30,9 +31,10 @@ import rdflib
 
 from diplograph.graph.errors import OutputError
 from diplograph.graph.iri import ID
+from diplograph.graph.merge import VIEWS_GRAPH
 
 STATE = "diplograph.json"
-#: Folder in the store with copies of the graphs that have no cache key (the views), for the next update.
+#: Folder in the store with the views graph's N-Quads, for the next update.
 KEPT = "graphs"
 #: Update the previous store in place of a full load when at most this share of its graphs changed.
 UPDATE_SHARE = 0.2
@@ -124,7 +126,7 @@ class StoreBuild:
         wanted = part_versions(parts)
         self.held = read_state(path) if (path / "CURRENT").is_file() else {}
         graphs = set(wanted) | set(self.held)
-        documents = {g for g in graphs if wanted.get(g) != self.held.get(g) and not g.endswith("/graph/views")}
+        documents = {g for g in graphs if wanted.get(g) != self.held.get(g) and g != VIEWS_GRAPH}
         self.updating = bool(self.held) and len(documents) <= UPDATE_SHARE * len(graphs)
         self.tmp = _prepare(path)
         self.seen: set[bytes] = set()
@@ -338,12 +340,20 @@ def _patch(store: ox.Store, graph: str, nquads: bytes | None, kept: bytes | None
 
 
 def _keep(path: Path, parts) -> None:
-    """Copy into the store the N-Quads of the graphs without a cache key (the views): the next update
-    compares with the copy instead of reading millions of triples back from RocksDB."""
+    """Keep in the store the N-Quads of the views graph: the next update compares with them instead of
+    reading millions of triples back from RocksDB. A views file is hard-linked (the build replaces it by
+    renaming a new file over it, so the link keeps this version), else written."""
     (path / KEPT).mkdir(exist_ok=True)
     for part in parts:
-        if not part.key:
-            (path / KEPT / _kept_name(part.graph)).write_bytes(part.read_nquads())
+        if part.graph == VIEWS_GRAPH:
+            kept = path / KEPT / _kept_name(part.graph)
+            kept.unlink(missing_ok=True)
+            try:
+                if not isinstance(part.nquads, Path):
+                    raise OSError("in memory")
+                os.link(part.nquads, kept)
+            except OSError:
+                kept.write_bytes(part.read_nquads())
 
 
 def _kept(path: Path, graph: str) -> bytes | None:

@@ -212,3 +212,11 @@ def test_store_scale_update_without_the_kept_copy_reads_the_graph_back(tmp_path,
     new = CORPUS[:3] + [views("china--russia", "india--russia")]
     assert store_build.write_build_store(new, tmp_path / "store") == "updated"
     assert held(tmp_path / "store") == expected(new)
+
+
+def test_store_scale_build_keeps_the_views_graph_for_the_next_update(tmp_path):
+    _, out = _built_pair(tmp_path)
+    views = out / ".cache" / "views" / "views.nq"
+    kept = out / "store" / store_build.KEPT / store_build._kept_name(store_build.VIEWS_GRAPH)
+    assert kept.read_bytes() == views.read_bytes() and views.read_bytes()
+    assert kept.stat().st_ino == views.stat().st_ino  # a hard link, not a second copy of a large file
