@@ -200,28 +200,33 @@ GATES: dict[str, tuple[str, ...]] = {
     "week-word": ("week",),
     "day-word": ("Yesterday", "yesterday", "Today", "today", "Tomorrow", "tomorrow", "Tonight", "tonight"),
     "weekday": tuple(day.capitalize() for day in WEEKDAYS),
+    # narrower gates for patterns whose every match holds more than the words above
+    "may": ("May",),
+    "year-digits": ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"),  # begin _YEAR
+    "modifier": ("ast", "ext", "his"),  # in [Ll]ast, [Pp]ast, [Nn]ext, [Tt]his
+    "new": ("new",),
 }
 PATTERNS: tuple[tuple[str, tuple[str, ...], str, Resolver], ...] = (
-    ("day", ("month", "digit"), rf"{_B}{_MONTH_D}\s+{_DAY},?\s+{_YEAR}{_E}", _day_month_year),
-    ("day", ("month", "digit"), rf"{_B}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_E}", _day_month_year),
+    ("day", ("month", "year-digits"), rf"{_B}{_MONTH_D}\s+{_DAY},?\s+{_YEAR}{_E}", _day_month_year),
+    ("day", ("month", "year-digits"), rf"{_B}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_E}", _day_month_year),
     ("day", ("digit",), rf"{_B}(?P<year>\d{{4}})-(?P<mon>\d\d)-(?P<day>\d\d){_E}", _numeric),
     ("day", ("digit",), rf"{_B}(?P<day>\d\d?)\.(?P<mon>\d\d?)\.(?P<year>\d{{4}}){_E}", _numeric),
-    ("month", ("month", "digit"), rf"{_B}{_MONTH},?\s+(?:of\s+)?{_YEAR}{_E}", _month_year),
+    ("month", ("month", "year-digits"), rf"{_B}{_MONTH},?\s+(?:of\s+)?{_YEAR}{_E}", _month_year),
     ("day", ("month", "digit"), rf"{_B}{_MONTH_D}\s+{_DAY}{_E}", _day_month),
     ("day", ("month", "digit"), rf"{_B}{_DAY}\s+(?:of\s+)?{_MONTH}{_E}", _day_month),
     ("century", ("century",),
      r"\b(?:[Ii]n\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-)?\d{1,2}(?:st|nd|rd|th)[\s-]century\b", _unplaced),
     ("century", ("decade",), r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:19|20)\d0s\b", _unplaced),
-    ("season", ("season",),
+    ("season", ("season", "modifier"),
      rf"\b(?P<mod>[Tt]his past|[Tt]his last|[Tt]he past|[Ll]ast|[Tt]his|[Nn]ext)\s+{_SEASON}\b", _season),
-    ("relative", ("month-word",), r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+month\b", _relative_month),
-    ("relative", ("year-word",), r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b", _relative_year),
-    ("relative", ("year-word",), r"\b[Tt]he\s+(?P<mod>new)\s+year\b", _relative_year),
+    ("relative", ("month-word", "modifier"), r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+month\b", _relative_month),
+    ("relative", ("year-word", "modifier"), r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b", _relative_year),
+    ("relative", ("year-word", "new"), r"\b[Tt]he\s+(?P<mod>new)\s+year\b", _relative_year),
     ("month", ("month",), rf"{_CONTEXT}(?P<core>(?:(?P<mod>last|next)\s+)?{_MONTH_NOT_MAY}){_E}", _month_alone),
-    ("month", ("month",), rf"{_MAY_CONTEXT}(?P<core>(?P<month>May))(?!\w|['\u2019]s)", _month_alone),
-    ("month", ("month",), rf"\b(?P<mod>[Ll]ast|[Nn]ext)\s+{_MONTH}{_E}", _month_alone),
-    ("year", ("digit",), rf"(?:{_CONTEXT}|\bmid-)(?P<core>{_YEAR}){_E}(?!\s*(?:{_COUNTED}))", _bare_year),
-    ("relative", ("week-word",), r"\b[Ll]ast\s+week\b", _last_week),
+    ("month", ("may",), rf"{_MAY_CONTEXT}(?P<core>(?P<month>May))(?!\w|['\u2019]s)", _month_alone),
+    ("month", ("month", "modifier"), rf"\b(?P<mod>[Ll]ast|[Nn]ext)\s+{_MONTH}{_E}", _month_alone),
+    ("year", ("digit", "year-digits"), rf"(?:{_CONTEXT}|\bmid-)(?P<core>{_YEAR}){_E}(?!\s*(?:{_COUNTED}))", _bare_year),
+    ("relative", ("week-word", "modifier"), r"\b[Ll]ast\s+week\b", _last_week),
     ("relative", ("day-word",), r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b", _relative_day),
     ("weekday", ("weekday",), rf"\b{_WEEKDAY}\b", _weekday),
 )
@@ -244,13 +249,19 @@ def gates_in(text: str, start: int, end: int) -> frozenset[str]:
 
 def _candidates(text: str, start: int, end: int, ref: PartialDate | None) -> list[tuple[int, int, int, DateMention]]:
     found = []
-    present = gates_in(text, start, end)
+    chunk = text[start:end]
+    known: dict[str, bool] = {}  # the gates tested so far: a gate is read only when a pattern needs it
     for rank, (kind, gates, rx, fn) in enumerate(_COMPILED):
-        if not gates <= present:
-            continue  # cannot match here
-        for m in rx.finditer(text, start, end):
-            a, b = m.span("core") if "core" in rx.groupindex else m.span()
-            found.append((a, a - b, rank, DateMention(a, b, text[a:b], fn(m, ref), kind)))
+        for gate in gates:
+            open_ = known.get(gate)
+            if open_ is None:
+                open_ = known[gate] = _holds(chunk, GATES[gate])
+            if not open_:
+                break
+        else:
+            for m in rx.finditer(text, start, end):
+                a, b = m.span("core") if "core" in rx.groupindex else m.span()
+                found.append((a, a - b, rank, DateMention(a, b, text[a:b], fn(m, ref), kind)))
     return sorted(found, key=lambda c: c[:3])
 
 

@@ -37,12 +37,6 @@ def _index(spans: list[Span]) -> dict[int, Span]:
     return {k: s for s in spans for k in range(s.i, s.j)}
 
 
-def _positions(words: tuple[str, ...], wanted) -> list[int]:
-    """Indexes of the tokens in ``wanted`` (one pass in a comprehension: the rules below look at
-    a few tokens around these, so a long document is not walked word by word in Python)."""
-    return [k for k, w in enumerate(words) if w in wanted]
-
-
 def _covered(k: int, spans: list[Span] | dict[int, Span]) -> Span | None:
     if isinstance(spans, dict):
         return spans.get(k)
@@ -61,7 +55,7 @@ def find_organizations(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]
     out: list[Span] = []
     heads = rules.cue("org_head")
     index = _index(spans)
-    for k in _positions(p.words, heads):
+    for k in p.positions(heads):
         if _covered(k, index) or (out and out[-1].i <= k < out[-1].j):
             continue
         a = k
@@ -84,7 +78,7 @@ def _acronyms(p: Parsed, spans: list[Span]) -> list[Span]:
     """"Shanghai Cooperation Organization (SCO)": the acronym then names the organization."""
     out, names = [], {}
     index = _index(spans)
-    for k in _positions(p.words, ("(",)):
+    for k in p.positions(("(",)):
         if not 1 <= k < len(p.words) - 2 or p.words[k + 2] != ")" or not _ACRONYM.match(p.words[k + 1]):
             continue
         prev = _covered(k - 1, index)
@@ -100,7 +94,7 @@ def _acronyms(p: Parsed, spans: list[Span]) -> list[Span]:
             if k - a >= 2 and p.words[a][0] == acr[0]:
                 names[acr] = p.span_text(a, k)
                 out.append(_org_span(p, a, k, "organization", names[acr]))
-    for k in _positions(p.words, names):
+    for k in p.positions(names):
         if _covered(k, index) is None:
             out.append(_org_span(p, k, k + 1, "acronym", names[p.words[k]]))
     return out
@@ -114,11 +108,11 @@ def find_outlets(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
     """Media outlets named as sources: "(Itar-Tass, January 6)", "news agency X", "X informs"."""
     out: list[Span] = []
     spans = _index(spans)
-    for k in _positions(p.words, ("(",)):
+    for k in p.positions(("(",)):
         out.extend(_citation(p, k, spans))
     # only the tokens before a reporting verb or at an outlet noun can start a rule below
-    cues = {k for k in _positions(p.lower, OUTLET_NOUNS) if k + 1 < len(p.words)} | \
-        {k - 1 for k in _positions(p.lower, REPORT_VERBS) if k > 0}
+    cues = {k for k in p.positions(OUTLET_NOUNS, lower=True) if k + 1 < len(p.words)} | \
+        {k - 1 for k in p.positions(REPORT_VERBS, lower=True) if k > 0}
     for k in sorted(cues):
         if p.lower[k] in OUTLET_NOUNS and is_cap(p.words[k + 1]):
             b = name_run(p, k + 1, set(), limit=3)
@@ -175,7 +169,7 @@ def find_agreements(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
     heads = rules.cue("agreement_head")
     index = _index(spans)
     ends_at = {s.j: s for s in spans}
-    for k in _positions(p.lower, heads):
+    for k in p.positions(heads, lower=True):
         if k in index:
             continue
         if k + 1 < len(p.words) and p.words[k + 1] in rules.cue("org_head"):

@@ -16,11 +16,12 @@ from diplograph.graph.extract.modality import read_modality
 from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.roles import (ANAPHORA, LOCATIVE, REACTION, Context, actors_of, clause, copula_roles,
                                             doer, groups, targets_of, venue)
-from diplograph.graph.extract.spans import ACTOR_TYPES, Span
+from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
 from diplograph.graph.extract.voice import (attribution_start, by_agent, condition_subject, is_passive,
                                             reported_roles)
 
 
+@quick
 @dataclass(frozen=True)
 class Reading:
     """One trigger read in context, before it is split into actor-target events."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 # states whose officials are named family name first ("Hu Jintao"): a label's last word there is
 # a given name, never a surname (the same list the Phoenix import uses)
@@ -35,6 +36,7 @@ UNSPECIFIED_ROLES = frozenset({"government member", "official"})
 _SPELLING = {"defence": "defense"}
 
 
+@lru_cache(maxsize=4096)
 def title_key(title: str) -> str:
     """A role title folded for comparison: "Vice-President" and "vice president" agree, and so
     do "Minister of Finance", "Minister for Finance" and "Finance Minister"."""
@@ -62,25 +64,26 @@ def titled_holders(gazetteer, state: str, title: str, on: date) -> list[str]:
     key = title_key(title)
     if key in UNSPECIFIED_ROLES:
         return []
-    return sorted({oid for oid, o in _offices_of(gazetteer, state)
-                   if o.held_on(on) and title_key(o.role) == key})
+    return sorted({oid for oid, o in _offices_of(gazetteer, state).get(key, ()) if o.held_on(on)})
 
 
-_OFFICES: dict[str, dict[str, tuple]] = {}
+_OFFICES: dict[str, dict[str, dict[str, tuple]]] = {}
 
 
-def _offices_of(gazetteer, state: str) -> tuple:
-    """(official id, office) pairs of every office of ``state``, cached per gazetteer version."""
+def _offices_of(gazetteer, state: str) -> dict[str, tuple]:
+    """``title_key`` of a role -> the (official id, office) pairs of ``state`` with that role,
+    cached per gazetteer version (a bare office is looked up once per mention: its title is
+    folded once here, not once per office of the state on every lookup)."""
     index = _OFFICES.get(gazetteer.version)
     if index is None:
-        found: dict[str, list] = {}
+        found: dict[str, dict[str, list]] = {}
         for rid in sorted(gazetteer.records):
             for o in gazetteer.offices(rid):
-                found.setdefault(o.of, []).append((rid, o))
-        index = {k: tuple(v) for k, v in found.items()}
+                found.setdefault(o.of, {}).setdefault(title_key(o.role), []).append((rid, o))
+        index = {k: {t: tuple(v) for t, v in by_title.items()} for k, by_title in found.items()}
         _OFFICES.clear()
         _OFFICES[gazetteer.version] = index
-    return index.get(state, ())
+    return index.get(state, {})
 
 
 def in_office(gazetteer, ids, on: date | None) -> list[str]:

@@ -196,7 +196,7 @@ def add_surnames(p: Parsed, spans: list[Span], rules: Rules | None = None) -> li
     covered = {k for s in spans for k in range(s.i, s.j)}
     skip = skipped_tokens(p, spans)
     out = list(spans)
-    for k in [k for k, w in enumerate(p.words) if w in by_surname and k not in covered]:
+    for k in [k for k in p.positions(by_surname) if k not in covered]:
         first = by_surname[p.words[k]]
         if k <= first[0] or is_date_word(p, k, k + 1, rules) \
                 or not fits_name(around(p, k, k + 1, skip, rules), [first[2]]):

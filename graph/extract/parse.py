@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import count
 from typing import NamedTuple
 
 import spacy
-from numpy import ndarray, unique
+from numpy import flatnonzero, fromiter, intp, ndarray, unique, zeros
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -65,6 +67,37 @@ class Parsed:
     def sent_span(self, s: int) -> tuple[int, int]:
         i, j = self.sents[s]
         return self.starts[i], self.ends[j - 1]
+
+    def positions(self, wanted, lower: bool = False) -> list[int]:
+        """Indexes, in order, of the tokens in ``wanted`` (a set, dict or tuple of words), read
+        in :attr:`words` or, with ``lower``, in :attr:`lower`: ``[k for k, w in
+        enumerate(words) if w in wanted]``, from an array of word codes made once per document
+        (several stages each look for a few words: a Python loop over every token for each costs
+        more than the rest of their work)."""
+        codes, ids = self._lower_codes if lower else self._word_codes
+        if len(wanted) < len(codes):
+            hit = [codes[w] for w in wanted if w in codes]
+        else:
+            hit = [n for w, n in codes.items() if w in wanted]
+        if not hit:
+            return []
+        mask = zeros(len(codes), dtype=bool)
+        mask[hit] = True
+        return flatnonzero(mask[ids]).tolist()
+
+    @cached_property
+    def _word_codes(self) -> tuple[dict[str, int], ndarray]:
+        return _codes(self.words)
+
+    @cached_property
+    def _lower_codes(self) -> tuple[dict[str, int], ndarray]:
+        return _codes(self.lower)
+
+
+def _codes(words: tuple[str, ...]) -> tuple[dict[str, int], ndarray]:
+    """Each distinct word's code, and the code of every token."""
+    codes = dict(zip(dict.fromkeys(words), count()))
+    return codes, fromiter(map(codes.__getitem__, words), dtype=intp, count=len(words))
 
 
 def _variants(surface: str) -> list[str]:

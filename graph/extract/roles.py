@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from diplograph.graph.extract.lexicon import Trigger
 from diplograph.graph.extract.parse import Hit, Parsed
-from diplograph.graph.extract.spans import ACTOR_TYPES, Span
+from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
 
 GAP_OK = frozenset({",", "and", "both", "as", "well", "the", "-", "his", "her", "their", "its", "mr.", "mr", "'s",
                     "’s", "leaders", "leader", "officials", "government", "side", "delegation", "delegations"})
@@ -141,6 +141,7 @@ def venue(p: Parsed, g: list[Span] | tuple[Span, ...], hit: Hit, trig: Trigger) 
         and g[0].j == hit.i
 
 
+@quick
 @dataclass(frozen=True)
 class Context:
     """What a trigger's reading needs from its sentence.

@@ -88,6 +88,8 @@ def around(p: Parsed, i: int, j: int, skip: frozenset[int], rules: Rules) -> lis
 def fits_name(others: list[str], names: list[str]) -> bool:
     """True when every other token of the run is a word of the official's ``names``
     ("Vladimir V. Putin" for Vladimir Putin; not "Hong Kong" for Kong Quan)."""
+    if not others:  # a surname standing alone fits every official (the names need not be read)
+        return True
     pieces = _pieces(names)
     return all(_matches(w, pieces) for w in others)
 
