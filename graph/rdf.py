@@ -10,11 +10,15 @@ without building rdflib objects: making rdflib terms and adding them to an rdfli
 the extraction itself. :func:`to_rdf` still gives an rdflib Graph for notebooks and tests.
 
 A corpus build runs this for every document, so the hot paths add each record's triples in one set
-update, remember the terms of names and evidence that recur, and never sort what ends in a set.
+update, remember the terms of names, dates, offices and evidence that recur, write the IRIs minted from
+hashes (always valid) without checking them, and never sort what ends in a set. The set is sorted once,
+as (s, p, o) tuples (:meth:`Triples.rows`): the N-Quads, the Turtle block and the digest all read that list.
 """
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 from importlib.metadata import version
@@ -62,9 +66,22 @@ def dg(name: str) -> str:
 
 
 def _clean(value: str) -> str:
+    if _is_clean(value):
+        return value
     from diplograph.exports.rdf import safe_literal_text
 
     return safe_literal_text(iri.clean_text(value))
+
+
+def _is_clean(value: str) -> bool:
+    """True when cleaning cannot change ``value``: the usual text, checked without a regex.
+
+    A printable string has no control character, lone surrogate or whitespace but " " (every other space
+    is a separator or control character, which are not printable), so only NFC, runs of spaces and
+    spaces at the ends are left for :func:`iri.clean_text` and ``safe_literal_text`` to change.
+    """
+    return (value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " "
+            and (value.isascii() or unicodedata.is_normalized("NFC", value)))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -108,7 +125,24 @@ def date_literal(date: PartialDate) -> str:
     >>> date_literal(PartialDate(2002, 1))
     '"2002-01"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
     """
+    return _date_literal(date.year, date.month, date.day)  # keyed by ints: a dataclass hashes in Python
+
+
+@lru_cache(maxsize=1 << 12)
+def _date_literal(year: int, month: int, day: int) -> str:
+    date = PartialDate(year, month, day)
     return typed(date.iso(), _DATATYPES[date.precision])
+
+
+def minted(value: str) -> str:
+    """``<value>`` for an IRI minted from a hash under our id namespace: valid by construction, not checked."""
+    return "<" + value + ">"
+
+
+def _fact_term(doc_id: str, s: str, p: str, o: str, origin: str) -> str:
+    """``<iri.fact_iri(doc_id, s, p, o, origin)>`` of five strings, hashed without the general join."""
+    hashed = hashlib.sha256(f"{doc_id}\x1f{s}\x1f{p}\x1f{o}\x1f{origin}".encode("utf-8", "surrogatepass")).hexdigest()
+    return "<" + iri.ID + "fact/" + hashed[:16] + ">"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -148,15 +182,30 @@ class Triples:
     def add(self, s: str, p: str, o: str) -> None:
         self.items.add((s, p, o))
 
-    def nquads(self, graph: str) -> bytes:
+    def rows(self) -> list[tuple[str, str, str]]:
+        """The triples sorted, which is the order of their N-Quads lines.
+
+        Sorting the tuples sorts the lines: two lines first differ inside the first terms that differ,
+        except where one term is a prefix of the other ("a" and "a"@en, _:b1 and _:b12), and there the
+        shorter sorts first both ways, since what follows it in its line, a space, sorts before anything a
+        longer term can continue with (no term has a space or a control character after such a prefix).
+        """
+        return sorted(self.items)
+
+    def nquads(self, graph: str, rows: list[tuple[str, str, str]] | None = None) -> bytes:
         """Sorted N-Quads lines in the named graph ``graph`` (the exporters' byte form).
 
-        Lines are sorted as text and encoded once: UTF-8 keeps the order of code points, so the bytes
-        come out in the same order as sorting each encoded line.
+        UTF-8 keeps the order of code points, so the bytes come out in the same order as sorting each
+        encoded line. Each line is encoded alone: most are ASCII, which a join with one non-ASCII line
+        would widen to two or four bytes a character, to be narrowed again by the encoding.
+
+        Args:
+            graph: The graph's IRI.
+            rows: :meth:`rows`, when the caller has it already.
         """
-        tail = f" {uri(graph)} .\n"
-        lines = sorted([f"{s} {p} {o}" for s, p, o in self.items])
-        return (tail.join(lines) + tail).encode("utf-8") if lines else b""
+        rows = self.rows() if rows is None else rows
+        tail = f" {uri(graph)} .\n".encode()
+        return tail.join([line.encode() for line in map(" ".join, rows)]) + tail if rows else b""
 
     def ntriples(self) -> bytes:
         return "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in self.items)).encode("utf-8")
@@ -198,17 +247,17 @@ def add_entities(g: Triples, ex: Extraction, gazetteer) -> None:
 
 
 def add_evidence(g: Triples, ev: Evidence) -> str:
-    e, add = _evidence(ev)
+    e, add = _evidence(ev.doc, ev.sentence, ev.start, ev.end, ev.quote)  # a tuple key hashes in C, a dataclass not
     g.items.update(add)
     return e
 
 
 @lru_cache(maxsize=1 << 12)  # a span is the evidence of several facts and events of its document
-def _evidence(ev: Evidence) -> tuple[str, tuple[tuple[str, str, str], ...]]:
-    e = uri(iri.evidence_iri(ev.doc, ev.start, ev.end))
-    return e, ((e, TYPE, dg("Evidence")), (e, dg("document"), _document(ev.doc)),
-               (e, dg("sentence"), integer(ev.sentence)), (e, dg("start"), integer(ev.start)),
-               (e, dg("end"), integer(ev.end)), (e, dg("quote"), text(ev.quote)))
+def _evidence(doc: str, sentence: int, start: int, end: int, quote: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    e = minted(iri.evidence_iri(doc, start, end))
+    return e, ((e, TYPE, dg("Evidence")), (e, dg("document"), _document(doc)),
+               (e, dg("sentence"), integer(sentence)), (e, dg("start"), integer(start)),
+               (e, dg("end"), integer(end)), (e, dg("quote"), text(quote)))
 
 
 def _ends(fact: Fact, doc_iri: str) -> tuple[str, str, str, str]:
@@ -225,7 +274,7 @@ def _ends(fact: Fact, doc_iri: str) -> tuple[str, str, str, str]:
 def add_fact(g: Triples, fact: Fact, doc_iri: str, doc_id: str) -> str:
     s, s_term, o, o_term = _ends(fact, doc_iri)
     p = dg(fact.p)
-    f = uri(iri.fact_iri(doc_id, s, fact.p, o, fact.origin))
+    f = _fact_term(doc_id, s, fact.p, o, fact.origin)
     g.items.update(((s_term, p, o_term), (f, TYPE, _STATEMENT), (f, _SUBJECT, s_term), (f, _PREDICATE, p),
                     (f, _OBJECT, o_term), (f, dg("origin"), text(fact.origin)), (f, DERIVED, uri(doc_iri))))
     for ev in fact.evidence:
@@ -237,13 +286,20 @@ def add_term_of_office(g: Triples, record: str, fact: Fact, on: PartialDate | No
     """The gazetteer's dates of the office behind an officialOf fact, held on the document's date."""
     if gazetteer is None or on is None:
         return
-    for office in gazetteer.offices(fact.s, on.first_day()):
-        if office.of == fact.o:
+    day = on.first_day()
+    for office in _offices_in(gazetteer, fact.s, fact.o):
+        if office.held_on(day):
             if office.start:
                 g.add(record, uri(SCHEMA + "startDate"), date_literal(office.start))
             if office.end:
                 g.add(record, uri(SCHEMA + "endDate"), date_literal(office.end))
             return
+
+
+@lru_cache(maxsize=1 << 12)  # the gazetteer is hashed by identity; documents name the same officials again
+def _offices_in(gazetteer, official: str, of: str) -> tuple:
+    """The offices of ``official`` in ``of``, in the gazetteer's order (most officials have none)."""
+    return tuple(office for office in gazetteer.offices(official) if office.of == of)
 
 
 def event_iri(ev: Event) -> str:
@@ -265,7 +321,7 @@ def _event_type(name: str) -> str:
 
 
 def add_event(g: Triples, ev: Event, doc_iri: str) -> str:
-    n = uri(event_iri(ev))
+    n = minted(event_iri(ev))
     add = [(n, TYPE, dg("Event")), (n, dg("eventType"), _event_type(ev.event_type)), (n, dg("actor"), node(ev.actor)),
            (n, dg("modality"), dg(ev.modality)), (n, dg("negated"), boolean(ev.negated)),
            (n, dg("hedged"), boolean(ev.hedged)), (n, dg("confidence"), decimal(ev.confidence)),
