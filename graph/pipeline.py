@@ -20,8 +20,9 @@ import gzip
 import hashlib
 import json
 import os
+import stat
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -120,7 +121,7 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     found: set[Path] = set()
     for p in map(str, paths):
         if os.path.isdir(p):
-            found.update(f for f in Path(p).rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file())
+            found.update(map(Path, _files_under(p)))
         elif os.path.exists(p):
             found.add(Path(p))
         elif glob.has_magic(p) and glob.glob(p, recursive=True):
@@ -130,8 +131,37 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     return sorted(found, key=lambda f: str(f))
 
 
-def _read_raw(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+def _files_under(folder: str) -> Iterator[str]:
+    """Files with one of SUFFIXES under ``folder`` (as ``Path.rglob``: hidden ones too, symlinked folders not
+    followed), from the folder listings alone: no stat per file."""
     try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except (PermissionError, FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        try:
+            folder_ = entry.is_dir() and not entry.is_symlink()
+            wanted = not folder_ and 0 < (dot := entry.name.rfind(".")) < len(entry.name) - 1 and \
+                entry.name[dot:].lower() in SUFFIXES and entry.is_file()
+        except OSError:  # a symbolic link to itself, say: neither a folder nor a file (as for Path.rglob)
+            continue
+        if folder_:
+            yield from _files_under(entry.path)
+        elif wanted:
+            yield entry.path
+
+
+def _read_raw(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of an input; a regular file under the limit is read in one call of its size (reading it as
+    ``read_bytes`` does, with a buffer of ``max_bytes``, costs a 20 MB allocation per file)."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes:
+            with path.open("rb", buffering=0) as fh:
+                raw = fh.read(info.st_size + 1)
+            if len(raw) <= info.st_size:  # else it grew while read: the careful reader says what to do
+                return raw
         return read_bytes(path, max_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
@@ -150,11 +180,11 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
         except InputError as exc:
             failures.append((str(path), str(exc)))
     shas = [hashlib.sha256(raw).hexdigest() for _, raw in raws]
-    stems = Counter(iri.slug(p.stem) for p, _ in raws)
+    slugs = [iri.slug(p.stem) for p, _ in raws]
+    stems = Counter(slugs)
     options = {"date": date, "publication": publication}
     jobs = []
-    for (path, raw), sha in zip(raws, shas):
-        doc_id = iri.slug(path.stem)
+    for (path, raw), sha, doc_id in zip(raws, shas, slugs):
         doc_id = f"{doc_id}-{sha[:8]}" if stems[doc_id] > 1 else doc_id
         jobs.append(Job(doc_id, str(path), raw, document_key(sha, doc_id, options, versions), date, publication,
                         keep_extractions, sha))
@@ -167,13 +197,14 @@ def assemble(parts: list[merge.Part], views: bool = True,
     the quads of each graph.
 
     Every document is read once, as its digest (views/stream.py), for the views, the counts and its quads.
-    The views graph of a corpus is as large as its documents' graphs: it is streamed into ``folder``
-    (``views.nq``, ``views.ttl``, ``views.nqz``), by default a ``views`` folder beside the documents' cached
-    digests when they come from a cache, and kept in memory only when there is none. The fold of the digests
-    is kept there too, in buckets of documents (views/stream.py ``fold_parts``): a rerun after one change
-    folds one bucket again.
+    The views graph of a corpus is as large as its documents' graphs: it comes as chunks (views/chunks.py),
+    one Part each (graph ``VIEWS_GRAPH``, key: the chunk's key, the same bytes for the same key), in order.
+    They are kept in ``folder``, by default a ``views`` folder beside the documents' cached digests when they
+    come from a cache (in memory when there is none), and a rerun writes only the chunks that changed. The
+    fold of the digests is kept there too, in buckets of documents (views/stream.py ``fold_parts``): a
+    rerun after one change folds one bucket again.
     """
-    from diplograph.graph.views import to_rdf
+    from diplograph.graph.views.chunks import write_chunks
     from diplograph.graph.views.stream import fold_parts, graph_of
 
     folder = folder if folder is not None or not parts or not isinstance(parts[0].digest, Path) \
@@ -183,14 +214,10 @@ def assemble(parts: list[merge.Part], views: bool = True,
     G = graph_of(folded) if views and parts else None
     del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
     if G is not None:
-        if folder is None:
-            nquads, block, lines, sha = to_rdf.views_bytes(G, merge.VIEWS_GRAPH)
-        else:
-            nquads, block, gz = (Path(folder) / f"views.{suffix}" for suffix in ("nq", "ttl", "nqz"))
-            lines, sha = to_rdf.write_views_files(G, merge.VIEWS_GRAPH, nquads, block, gz)
-        if lines:
-            parts = parts + [merge.Part(merge.VIEWS_GRAPH, nquads, block, gz if folder else None, key=sha)]
-            quads[merge.VIEWS_GRAPH] = lines
+        chunks = write_chunks(G, merge.VIEWS_GRAPH, folder)
+        parts = parts + [merge.Part(merge.VIEWS_GRAPH, c.nquads, c.turtle, c.gz, key=c.key) for c in chunks]
+        if chunks:
+            quads[merge.VIEWS_GRAPH] = sum(c.lines for c in chunks)
     return parts, G, counts, quads
 
 

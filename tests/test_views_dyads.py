@@ -85,3 +85,18 @@ def test_of_state_lists_a_states_dyads_by_count():
     G = load_graph(to_graph([Ev("russia", "china", "CONSULT"), Ev("russia", "india", "CONSULT"),
                              Ev("india", "russia", "AGREE"), Ev("china", "india", "CONSULT")]))
     assert [d.pair for d in of_state(dyads(G), RU)] == [(IN, RU), (CN, RU)]
+
+
+@pytest.mark.parametrize("by", ["month", "quarter", "year", None])
+def test_dyad_tables_is_dyads_and_dyads_by_period_in_one_pass(by):
+    from diplograph.graph.views.dyads import dyad_tables
+    from diplograph.graph.views.stream import load_parts
+    from diplograph.graph.views.synth import ntriples, random_events
+
+    events = random_events(["russia", "china", "india", "france", "peru"], 300, seed=2,
+                           types=("CONSULT", "SUPPORT", "DISAPPROVE", "THREATEN"))
+    for G in (load_graph(to_graph(events)), load_parts([ntriples(events).encode().replace(b" .\n", b" <g:x> .\n")])):
+        overall, sliced = dyad_tables(G, by)
+        assert list(overall.items()) == list(dyads(G).items()) and len(overall) == 10
+        expected = dyads_by_period(G, by) if by else {}
+        assert [(p, list(t.items())) for p, t in sliced.items()] == [(p, list(t.items())) for p, t in expected.items()]

@@ -124,6 +124,46 @@ def dyads_by_period(G: nx.MultiDiGraph, by: str, *, band: float = BAND) -> dict[
     return out
 
 
+def dyad_tables(G: nx.MultiDiGraph, by: str | None = None, *,
+                band: float = BAND) -> tuple[dict[tuple[str, str], Dyad], dict[str, dict[tuple[str, str], Dyad]]]:
+    """:func:`dyads` and :func:`dyads_by_period` (``{}`` when ``by`` is None) in one pass over the edges."""
+    with bulk():
+        state = dict(G.nodes(data="state"))
+        overall: dict[tuple, list] = {}
+        sliced: dict[tuple, list] = {}
+        periods: dict = {}
+        for u, nbrs in G._succ.items():  # G.edges' order, without its views
+            a = state[u]
+            if a is None:
+                continue
+            for v, keyed in nbrs.items():
+                b = state[v]
+                if b is None or a == b:
+                    continue
+                pair = (a, b) if a < b else (b, a)
+                for k, d in keyed.items():
+                    if d["counts"]:
+                        _group(overall, sliced, periods, pair, k, d, by)
+        table = {pair: _dyad((None, *pair), overall[pair], band) for pair in sorted(overall)}
+        out: dict[str, dict[tuple[str, str], Dyad]] = {}
+        for key in sorted(sliced):
+            out.setdefault(key[0], {})[key[1:]] = _dyad(key, sliced[key], band)
+        return table, out
+
+
+def _group(overall: dict, sliced: dict, periods: dict, pair: tuple, k: str, d: dict, by: str | None) -> None:
+    item = (k, d)
+    group = overall.get(pair)
+    if group is None:
+        overall[pair] = group = []
+    group.append(item)
+    if by:
+        date = d["date"]
+        period = periods[date] if date in periods else periods.setdefault(date, period_of(date, by))
+        if period is not None:
+            sliced.setdefault((period, *pair), []).append(item)
+
+
 def dyad(table: dict[tuple[str, str], Dyad], x: str, y: str, period: str | None = None) -> Dyad:
     """The dyad of two states in a table, or an empty one when nothing joins them."""
     return table.get(tuple(sorted((x, y)))) or empty_dyad(x, y, period)

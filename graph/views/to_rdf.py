@@ -30,6 +30,7 @@ import struct
 import zlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import BinaryIO
@@ -41,18 +42,23 @@ from rdflib import Graph, URIRef
 
 from diplograph.graph import rdf, turtle
 from diplograph.graph.iri import ID, slug
-from diplograph.graph.views.dyads import BAND, Dyad, dyads, dyads_by_period
+from diplograph.graph.views.dyads import BAND, Dyad, dyad_tables
 from diplograph.graph.views.load import bulk
 from diplograph.graph.views.triangles import CLASSES, Triangle, TriangleSet, classify_all, triangle
 from diplograph.ontology.namespace import bind_prefixes
 
 #: Triangles given a slice per period (the most active first); the views pages draw as many.
 TRIANGLE_SLICES = 100
+#: Whether an overall dg:Triangle states its dg:eventCount (the sum of its three dyads' counts, so it can be
+#: read off them). Stated, any event changes the nodes of every triangle on its dyad: a rerun after one
+#: changed document rewrites a third of the views' chunks (views/chunks.py) instead of a few.
+TRIANGLE_COUNTS = True
 CHUNK = 5000  # view nodes per chunk written
 
 Node = tuple[str, list[tuple[str, str]]]  # a subject and its (predicate, object) pairs, as N-Triples terms
 
 
+@lru_cache(maxsize=65536)  # a corpus has a few hundred states, each in thousands of IRIs
 def local_id(node: str) -> str:
     """The id a node's IRI ends with under ``dgid:`` (a slug of the IRI for foreign nodes)."""
     return node[len(ID):] if node.startswith(ID) else slug(node)
@@ -80,6 +86,7 @@ def _label(text: str) -> str:
     return str(ox.Literal(safe_literal_text(text), language="en"))
 
 
+@lru_cache(maxsize=4096)  # signs, classes and periods: a few dozen strings, each written a million times
 def _plain(text: str) -> str:
     from diplograph.exports.rdf import safe_literal_text
 
@@ -114,7 +121,9 @@ def triangle_node(members: tuple[str, str, str], cls: str, special: str | None, 
     """One triangle (or slice) as a subject and its pairs; ``special`` is the pivot or the outsider."""
     s = rdf.uri(str(triangle_iri(members, period)))
     pairs = [(rdf.TYPE, rdf.dg("TriangleSlice" if period else "Triangle")), (rdf.dg("triangleClass"), _plain(cls)),
-             (rdf.dg("eventCount"), rdf.integer(count)), *((rdf.dg("member"), rdf.uri(m)) for m in members)]
+             *((rdf.dg("member"), rdf.uri(m)) for m in members)]
+    if period or TRIANGLE_COUNTS:
+        pairs.append((rdf.dg("eventCount"), rdf.integer(count)))
     if special is not None:
         pairs.append((rdf.dg("pivot" if cls == "romantic" else "outsider"), rdf.uri(special)))
     if period:
@@ -195,11 +204,32 @@ def _fast_node(terms: _Terms, prefix: str, row: list[int], cls: int, k: int, cou
     """:func:`triangle_node` of an overall triangle whose members are under ``dgid:``, pairs in sorted order."""
     a, b, c = sorted([terms.uri[i] for i in row])  # as terms: "<…/a.b>" sorts before "<…/a>"
     pairs = [terms.type, (terms.count, rdf.integer(count)), (terms.member, a), (terms.member, b),
-             (terms.member, c)]
+             (terms.member, c)] if TRIANGLE_COUNTS else [terms.type, (terms.member, a), (terms.member, b),
+                                                         (terms.member, c)]
     if k >= 0:
         pairs.append((terms.special[cls], terms.uri[row[k]]))
     pairs.append(terms.cls[cls])
     return prefix + terms.lid[row[2]] + ">", pairs
+
+
+def triangle_group_nodes(tris: TriangleSet, slices: dict[int, list[Triangle]], start: int, end: int, fast: bool,
+                         terms: _Terms) -> list[Node]:
+    """The nodes of the triangles in rows ``start:end`` (one group, see :func:`_groups`) and of their
+    ``slices``, in subject order."""
+    rows = tris.members[start:end].tolist()
+    classes, special = tris.classes[start:end].tolist(), tris.special[start:end].tolist()
+    counts = tris.counts[start:end].tolist()
+    prefix = f"<{ID}triangle/{terms.lid[rows[0][0]]}--{terms.lid[rows[0][1]]}--"
+    group = []
+    for i, (row, cls, k, count) in enumerate(zip(rows, classes, special, counts)):
+        if fast:
+            group.append(_fast_node(terms, prefix, row, cls, k, count))
+        else:
+            members = tuple(tris.nodes[j] for j in row)
+            group.append(triangle_node(members, CLASSES[cls], members[k] if k >= 0 else None, count))
+        group.extend(_triangle_node(t) for t in slices.get(start + i, ()))
+    group.sort(key=lambda node: node[0])
+    return group
 
 
 def _triangle_nodes(tris: TriangleSet, by_period: dict, sliced: int) -> Iterator[Node]:
@@ -208,20 +238,7 @@ def _triangle_nodes(tris: TriangleSet, by_period: dict, sliced: int) -> Iterator
     fast = _orderly(tris)
     terms = _Terms(tris.nodes)
     for start, end in _groups(tris, fast):
-        rows = tris.members[start:end].tolist()
-        classes, special = tris.classes[start:end].tolist(), tris.special[start:end].tolist()
-        counts = tris.counts[start:end].tolist()
-        prefix = f"<{ID}triangle/{terms.lid[rows[0][0]]}--{terms.lid[rows[0][1]]}--"
-        group = []
-        for i, (row, cls, k, count) in enumerate(zip(rows, classes, special, counts)):
-            if fast:
-                group.append(_fast_node(terms, prefix, row, cls, k, count))
-            else:
-                members = tuple(tris.nodes[j] for j in row)
-                group.append(triangle_node(members, CLASSES[cls], members[k] if k >= 0 else None, count))
-            group.extend(_triangle_node(t) for t in slices.get(start + i, ()))
-        group.sort(key=lambda node: node[0])
-        yield from group
+        yield from triangle_group_nodes(tris, slices, start, end, fast, terms)
 
 
 def view_nodes(G: nx.MultiDiGraph, *, by: str | None = "quarter", band: float = BAND,
@@ -239,8 +256,7 @@ def view_nodes(G: nx.MultiDiGraph, *, by: str | None = "quarter", band: float = 
         band: The neutral band of the dyad signs.
         sliced: How many triangles get per-period slices.
     """
-    overall = dyads(G, band=band)
-    by_period = dyads_by_period(G, by, band=band) if by else {}
+    overall, by_period = dyad_tables(G, by, band=band)
     yield from _dyad_nodes(overall, by_period, G)
     yield from _triangle_nodes(classify_all(overall), by_period, sliced)
 

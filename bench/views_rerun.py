@@ -1,0 +1,160 @@
+"""Benchmark: ``pipeline.assemble`` (the views) in a clean build and in a rerun after ONE changed document.
+
+Reads N cached documents of a build's cache folder (``OUT/.cache``: ``<key>.nq|.ttl|.nqz|.json``, e.g. a
+``cp -al`` copy of a finished build's), makes a ``merge.Part`` of each, and times, in a fresh views folder:
+
+* ``clean``: ``assemble(parts, folder=F)`` (the fold of every bucket, the views' graph, every views chunk);
+* ``rerun``: ``assemble`` again with one document's files replaced by those of a document not in the set
+  (its key changes), then back, ``--reruns`` times: each is a rerun after one change.
+
+With ``--no-triangle-counts`` the new code leaves out the overall triangles' ``dg:eventCount`` (a proposed
+change of DESIGN.md: the count is the sum of the three dyads'), so a change rewrites few chunks.
+
+With ``--folds DIR`` the clean run starts from the saved bucket folds in DIR (``fold-*.marshal``, the same
+for both codes while views/stream.py is unchanged), so it times the views, not the JSON digests' fold.
+
+Each code runs in its own process: this checkout (``/work/venv/bin/python``) and the baseline (HEAD 73d5f04,
+installed in ``/tmp/snapvenv``); the script prints CPU and wall seconds (median of the reruns), the peak RSS
+of the process and the ratio baseline / new. The views' bytes of the two codes are compared when their
+format is the same (one views file then, chunks now: their concatenation is compared).
+
+Usage::
+
+    /work/venv/bin/python bench/views_rerun.py /tmp/h3/cache1k --docs 999 --reruns 3
+    /work/venv/bin/python bench/views_rerun.py /tmp/h3/cache10k --docs 9999 --reruns 3 --folds /tmp/h3/folds10k
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+BASELINE = "/tmp/snapvenv/bin/python"
+NEW = "/work/venv/bin/python"
+
+
+def parts_of(cache: Path, keys: list[str]) -> list:
+    """merge.Parts of cached documents (graph IRI from the key: the views read only the digests)."""
+    from diplograph.graph import merge
+    from diplograph.graph.iri import ID
+
+    return [merge.Part(f"{ID}doc/{k}", cache / f"{k}.nq", cache / f"{k}.ttl", cache / f"{k}.nqz",
+                       cache / f"{k}.json", k) for k in keys]
+
+
+def _peak_mb() -> int:
+    return int(re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text()).group(1)) // 1024
+
+
+def _timed(fn) -> tuple[float, float, object]:
+    import gc
+
+    gc.collect()
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = fn()
+    return time.process_time() - cpu, time.perf_counter() - wall, out
+
+
+def _views_sha(parts: list) -> str:
+    from diplograph.graph import merge
+
+    h = hashlib.sha256()
+    for part in parts:
+        if part.graph == merge.VIEWS_GRAPH:
+            h.update(part.read_nquads())
+    return h.hexdigest()
+
+
+def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool = True) -> dict:
+    """Run in one interpreter: clean, then ``reruns`` one-change reruns; return the figures as a dict."""
+    from diplograph.graph.pipeline import assemble
+    from diplograph.graph.views import to_rdf
+
+    to_rdf.TRIANGLE_COUNTS = counts  # the baseline has no such switch: it always states them
+
+    from diplograph.graph.merge import Part
+
+    keys = sorted(p.stem for p in cache.glob("*.json"))[:docs + 1]
+    base, spare = keys[:docs], keys[docs]
+    parts = parts_of(cache, base)
+    changed = list(parts)  # the middle document's files replaced: the same graph, another key
+    files = (cache / f"{spare}{suffix}" for suffix in (".nq", ".ttl", ".nqz", ".json"))
+    changed[docs // 2] = Part(parts[docs // 2].graph, *files, key=spare)
+    with tempfile.TemporaryDirectory(dir="/tmp/h3") as tmp:
+        folder = Path(tmp) / "views"
+        folder.mkdir()
+        saved = sorted(folds.glob("fold-*.marshal")) if folds else []
+        for path in saved:
+            shutil.copy(path, folder / path.name)
+        cpu, wall, out = _timed(lambda: assemble(parts, folder=folder))
+        if folds and not saved:  # the first run saves the clean folds for the next
+            folds.mkdir(parents=True, exist_ok=True)
+            for path in folder.glob("fold-*.marshal"):
+                shutil.copy(path, folds / path.name)
+        result = {"clean_cpu": cpu, "clean_wall": wall, "clean_sha": _views_sha(out[0]), "reruns": []}
+        out = None
+        for n in range(reruns):
+            now = changed if n % 2 == 0 else parts
+            cpu, wall, out = _timed(lambda: assemble(now, folder=folder))
+            result["reruns"].append((cpu, wall))
+            if n == 0:
+                result["rerun_sha"] = _views_sha(out[0])
+            out = None
+        result["peak_mb"] = _peak_mb()
+    return result
+
+
+def run(python: str, args: argparse.Namespace) -> dict:
+    command = [python, __file__, str(args.cache), "--docs", str(args.docs), "--reruns", str(args.reruns),
+               "--worker"] + (["--folds", str(args.folds)] if args.folds else []) + \
+        (["--no-triangle-counts"] if args.no_triangle_counts and python == NEW else [])
+    done = subprocess.run(command, capture_output=True, text=True, cwd="/tmp", check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def report(name: str, r: dict) -> None:
+    cpu = statistics.median(c for c, _ in r["reruns"])
+    wall = statistics.median(w for _, w in r["reruns"])
+    print(f"{name:<9}{r['clean_cpu']:>10.2f}{r['clean_wall']:>10.2f}{cpu:>10.2f}{wall:>10.2f}{r['peak_mb']:>9}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("cache", type=Path, help="a build's .cache folder (read only)")
+    parser.add_argument("--docs", type=int, default=999, help="documents in the build (one more is read)")
+    parser.add_argument("--reruns", type=int, default=3, help="one-change reruns (median taken)")
+    parser.add_argument("--folds", type=Path, help="saved bucket folds to start the clean run from")
+    parser.add_argument("--no-triangle-counts", action="store_true",
+                        help="new code: no dg:eventCount on overall triangles (to_rdf.TRIANGLE_COUNTS)")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=("new", "baseline"), help="run one code only")
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.cache, args.docs, args.reruns, args.folds, not args.no_triangle_counts)))
+        return
+    Path("/tmp/h3").mkdir(exist_ok=True)
+    if args.folds and not any(args.folds.glob("fold-*.marshal")):  # saved once, untimed, for both codes
+        run(NEW, argparse.Namespace(**{**vars(args), "reruns": 0}))
+    codes = [c for c in (("baseline", BASELINE), ("new", NEW)) if args.only in (None, c[0])]
+    results = {name: run(python, args) for name, python in codes}
+    print(f"{args.docs} documents from {args.cache}, {args.reruns} one-change reruns (median)")
+    print(f"{'code':<9}{'clean CPU':>10}{'wall':>10}{'rerun CPU':>10}{'wall':>10}{'peak MB':>9}")
+    for name, r in results.items():
+        report(name, r)
+    if len(results) == 2:
+        b, n = results["baseline"], results["new"]
+        ratio = statistics.median(c for c, _ in b["reruns"]) / statistics.median(c for c, _ in n["reruns"])
+        print(f"ratio baseline/new: clean CPU {b['clean_cpu'] / n['clean_cpu']:.2f}, rerun CPU {ratio:.2f}")
+        print(f"views bytes equal: clean {b['clean_sha'] == n['clean_sha']}, rerun {b['rerun_sha'] == n['rerun_sha']}")
+
+
+if __name__ == "__main__":
+    main()
