@@ -14,6 +14,7 @@ The folder also holds the index of each graph file (outputs.py, ``*.index``), wh
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import tempfile
 from dataclasses import dataclass
@@ -31,16 +32,22 @@ ENTRY = (SUFFIX, TURTLE, GZIP, DIGEST)  # one entry's files, in the order Cache.
 
 @lru_cache(maxsize=1)
 def rules_version() -> str:
-    """Hash of the extractor's rules and code (lexicon, titles, cues, profiles, its modules, the RDF stage).
+    """Hash of the code and rules whose output a cache entry holds: the extractor (lexicon, titles, cues,
+    profiles, its modules), the RDF stage, the Turtle block writer, the worker's serialisation, and the two
+    functions that make a document's digest.
 
     The code counts too: an edited rule in Python must not be served from a stale cache.
     """
+    from diplograph.graph.views import stream
+
     h = hashlib.sha256()
     folder = files("diplograph.graph.extract")
     entries = [e for e in folder.iterdir() if e.name.endswith((".jsonl", ".py"))]
-    entries.append(files("diplograph.graph").joinpath("rdf.py"))
+    entries.extend(files("diplograph.graph").joinpath(name) for name in ("rdf.py", "turtle.py", "executor.py"))
     for entry in sorted(entries, key=lambda e: e.name):
         h.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    for made in (stream.digest_of_terms, stream._text_value):  # not the whole views module: it is no cache input
+        h.update(inspect.getsource(made).encode("utf-8") + b"\0")
     return h.hexdigest()[:16]
 
 
