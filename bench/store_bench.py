@@ -1,21 +1,19 @@
-"""The build's SPARQL store at corpus scale: the baseline way against the current one, side by side.
+"""The build's SPARQL store at corpus scale: the baseline code (HEAD 73d5f04) against the current one.
 
 usage: python bench/store_bench.py BUILD_DIR [--docs N] [--runs 3] [--views] [--only load|update|query] [--cap 30]
-       [--base BUILD_DIR/store] [--scratch DIR]
+       [--base BUILD_DIR/store] [--scratch DIR] [--baseline-python /tmp/snapvenv/bin/python]
 
 BUILD_DIR is a build output folder whose ``.cache`` holds each document's N-Quads (``*.nq``); with
-``--views`` the views graph is read from its ``graph.nq.gz`` too. Each run is a fresh process (its peak
-RSS is its own); printed: medians of wall and CPU seconds (all threads), peak RSS, and ratios.
+``--views`` the views graph is read from ``.cache/views/views.nq`` (else from ``graph.nq.gz``). Each run is a
+fresh process (its peak RSS is its own); the baseline runs are this script of the baseline worktree
+(``/work/snap/bench/store_bench.py``) under the baseline's Python. Printed: medians of wall and CPU seconds
+(all threads), peak RSS, quads per second, and the ratios.
 
-* load: a new store of the documents' graphs plus their merge in the default graph, compacted.
-  Baseline (HEAD 4e6cfec): batches of 50,000 quads loaded one after another, every graph's quads, then
-  all of them again as default-graph triples, then ``optimize()``. Current: ``store_build.Loader``
-  (two loader threads fed by a third; each graph's quads followed by its default-graph triples, the
-  triples about shared entities given once), then ``optimize()``.
-* update: a store of the corpus (made once, not timed, or ``--base``: a copy of the build's) where one document changed (a few of its triples
-  gone, a few new) and the views graph with it (a few hundred triples gone and new), brought up to date:
-  baseline ``_update`` (checkpoint, each changed graph dropped with a SPARQL update and loaded again),
-  current ``store_build._update`` (checkpoint, each changed graph patched with its difference).
+* load: a new store of the documents' graphs plus their merge in the default graph, compacted:
+  ``store_load.Loader`` given every graph, then ``finish`` (the views graph) and ``optimize()``.
+* update: a store of the corpus (made once, not timed, or ``--base``: a copy of the build's) where one
+  document changed (a few of its triples gone, a few new) and the views graph with it (a few hundred
+  triples gone and new), brought up to date by ``store_patch.update``.
 * query: the example queries of graph/queries on the store with and without ``optimize()`` (medians of
   ``--runs``), to tell whether the compaction pays.
 """
@@ -24,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -36,79 +36,66 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from diplograph.graph import store_build
+from diplograph.graph import store_build, store_load, store_patch
 from diplograph.graph.merge import VIEWS_GRAPH, Part
 
-BATCH = 50_000
+BASELINE = ("/tmp/snapvenv/bin/python", "/work/snap/bench/store_bench.py")
 
 
 def parts_of(build: Path, docs: int, views: bool, scratch: Path) -> list[Part]:
     """The documents' parts from the build's cache (graph IRI read off the first line), and the views'."""
-    parts = []
+    newest: dict[str, tuple[float, Part]] = {}  # a cache not pruned yet holds older versions of a graph too
     for path in sorted((build / ".cache").glob("*.nq")):
-        data = path.read_bytes()
-        if data:
-            first = data[:data.index(b"\n")]
-            parts.append(Part(first[first.rindex(b" <") + 2:-3].decode(), path, key=path.stem))
-    parts = sorted(parts, key=lambda p: p.graph)[:docs]
+        with path.open("rb") as fh:
+            first = fh.readline().rstrip(b"\n")
+        if first:
+            graph = first[first.rindex(b" <") + 2:-3].decode()
+            if graph not in newest or newest[graph][0] < path.stat().st_mtime:
+                newest[graph] = (path.stat().st_mtime, Part(graph, path, key=path.stem))
+    parts = sorted((part for _, part in newest.values()), key=lambda p: p.graph)[:docs]
     if views:
-        tail = f" <{VIEWS_GRAPH}> .\n".encode()
-        target = scratch / "views.nq"
+        target = build / ".cache" / "views" / "views.nq"
         if not target.exists():
-            with gzip.open(build / "graph.nq.gz", "rb") as fh, target.open("wb") as out:
-                out.writelines(line for line in fh if line.endswith(tail))
-        parts.append(Part(VIEWS_GRAPH, target))
+            tail = f" <{VIEWS_GRAPH}> .\n".encode()
+            target = scratch / "views.nq"
+            if not target.exists():
+                with gzip.open(build / "graph.nq.gz", "rb") as fh, target.open("wb") as out:
+                    out.writelines(line for line in fh if line.endswith(tail))
+        info = target.stat()  # a key, so that no run hashes a gigabyte of views to know its version
+        parts.append(Part(VIEWS_GRAPH, target, key=f"views-{info.st_size}-{info.st_mtime_ns}"))
     return parts
 
 
-def baseline_load(parts: list[Part], path: Path) -> None:
-    """HEAD's ``_load_parts`` and ``optimize()``: named graphs, then the default graph, one batch at a time."""
-    store = ox.Store(str(path))
-    for batch in store_build._batches(p.read_nquads() for p in parts):
-        store.bulk_load(input=batch, format=ox.RdfFormat.N_QUADS, lenient=True)
-    for batch in store_build._batches(store_build._as_triples(p.graph, p.read_nquads()) for p in parts):
-        store.bulk_load(input=batch, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
-    store.optimize()
-
-
 def current_load(parts: list[Part], path: Path) -> None:
-    loader = store_build.Loader(path, store_build._load_chunks(parts, set()))
-    loader.finish(iter(()))
-
-
-def baseline_update(path: Path, tmp: Path, held: dict, parts: list[Part]) -> None:
-    """HEAD's ``_update``: every changed graph dropped (SPARQL, FILTER NOT EXISTS) and loaded again."""
-    wanted = store_build.part_versions(parts)
-    by_graph = {p.graph: p for p in parts}
-    ox.Store.read_only(str(path)).backup(str(tmp))
-    store = ox.Store(str(tmp))
-    for graph in sorted(g for g in set(wanted) | set(held) if wanted.get(g) != held.get(g)):
-        if graph in held:
-            store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
-                         f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }}")
-            store.remove_graph(ox.NamedNode(graph))
-        if graph in wanted:
-            data = by_graph[graph].read_nquads()
-            store.load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
-            store.load(input=store_build._as_triples(graph, data), format=ox.RdfFormat.N_TRIPLES,
-                       to_graph=ox.DefaultGraph(), lenient=True)
-    store.flush()
+    loader = store_load.Loader(path)
+    loader.add(p for p in parts if p.graph != VIEWS_GRAPH)
+    loader.finish([p for p in parts if p.graph == VIEWS_GRAPH])
 
 
 def current_update(path: Path, tmp: Path, held: dict, parts: list[Part]) -> None:
-    store_build._update(path, tmp, held, store_build.part_versions(parts), {p.graph: p for p in parts})
+    store_patch.update(path, tmp, held, parts)
 
 
 def changed(part: Part, drop: int, scratch: Path, tag: str) -> Part:
-    """``part`` with every ``drop``-th triple gone and as many new ones (new subjects), as a file."""
+    """``part`` with every ``drop``-th triple gone and as many new ones (new subjects), as a file (made once,
+    by the parent process: a child's peak memory is its update's)."""
+    target = scratch / f"{tag}-changed.nq"
+    if target.exists():
+        return Part(part.graph, target, key=f"{part.key}-{tag}")
     lines = [line for line in part.read_nquads().split(b"\n") if line]
     kept = [line for i, line in enumerate(lines) if i % drop]
     tail = f" <{part.graph}> .".encode()
     new = [f"<{part.graph}/{tag}/{i}> <http://www.w3.org/2000/01/rdf-schema#label> \"{tag} {i}\"".encode() + tail
            for i in range(len(lines) - len(kept))]
-    target = scratch / f"{tag}-changed.nq"
     target.write_bytes(b"\n".join(sorted(kept + new)) + b"\n")
     return Part(part.graph, target, key=f"{part.key}-{tag}")
+
+
+def changed_parts(parts: list[Part], scratch: Path) -> list[Part]:
+    """The parts with one document changed, and the views graph with it."""
+    doc = next(p for p in parts if p.graph != VIEWS_GRAPH and p.graph.endswith("5"))
+    return [changed(doc, 25, scratch, "doc") if p is doc else
+            changed(p, 2000, scratch, "views") if p.graph == VIEWS_GRAPH else p for p in parts]
 
 
 def one(args) -> dict:
@@ -118,16 +105,12 @@ def one(args) -> dict:
     target = scratch / f"store-{args.mode}-{args.way}"
     shutil.rmtree(target, ignore_errors=True)
     if args.mode == "load":
-        fn = {"baseline": baseline_load, "current": current_load}[args.way]
-        run = lambda: fn(parts, target)  # noqa: E731
+        run = lambda: current_load(parts, target)
     else:
         base = scratch / "store-update-base"
         held = store_build.read_state(base)
-        doc = next(p for p in parts if p.graph != VIEWS_GRAPH and p.graph.endswith("5"))
-        new = [changed(doc, 25, scratch, "doc") if p is doc else
-               changed(p, 2000, scratch, "views") if p.graph == VIEWS_GRAPH else p for p in parts]
-        fn = {"baseline": baseline_update, "current": current_update}[args.way]
-        run = lambda: fn(base, target, held, new)  # noqa: E731
+        new = changed_parts(parts, scratch)
+        run = lambda: current_update(base, target, held, new)
     wall, cpu = time.perf_counter(), time.process_time()
     run()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
@@ -138,23 +121,34 @@ def one(args) -> dict:
 
 
 def spawn(args, mode: str, way: str) -> dict:
-    cmd = [sys.executable, __file__, args.build, "--docs", str(args.docs), "--scratch", args.scratch,
-           "--one", mode, way] + (["--views"] if args.views else [])
+    """One run in a fresh process: this script (current) or the baseline's, which names its own way "current"."""
+    program = [sys.executable, __file__] if way == "current" else [args.baseline_python, BASELINE[1]]
+    cmd = program + [args.build, "--docs", str(args.docs), "--scratch", args.scratch,
+                     "--one", mode, "current"] + (["--views"] if args.views else [])
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
 
 def prepare_update_base(args) -> None:
-    """The store the update runs start from: the corpus loaded the current way, its state written."""
+    """The store the update runs start from: the corpus loaded the current way, its state written, its views
+    graph kept as both the current and the baseline code keep it."""
     scratch = Path(args.scratch)
     base = scratch / "store-update-base"
-    if not (base / "CURRENT").is_file():
-        if args.base:  # the build's own store (a copy: the runs take checkpoints of it)
-            shutil.copytree(args.base, base)
-            store_build._keep(base, parts_of(Path(args.build), args.docs, args.views, scratch))  # as a load keeps it
-            return
-        parts = parts_of(Path(args.build), args.docs, args.views, scratch)
+    if (base / "CURRENT").is_file():
+        return
+    parts = parts_of(Path(args.build), args.docs, args.views, scratch)
+    if args.base:  # the build's own store (hard links: the runs only read it), taken to hold these versions
+        shutil.copytree(args.base, base, copy_function=os.link)
+        (base / store_build.STATE).unlink()  # a link to the build's file: never write through it
+        shutil.rmtree(base / store_patch.KEPT, ignore_errors=True)
+    else:
         current_load(parts, base)
-        store_build._write_state(base, store_build.part_versions(parts))
+    store_build._write_state(base, store_patch.versions(parts))
+    store_patch.keep(base, parts)
+    changed_parts(parts, scratch)  # made here, not in the measured runs
+    for part in parts:
+        if part.graph == VIEWS_GRAPH:  # the baseline's name for its copy
+            name = hashlib.sha256(part.graph.encode("utf-8")).hexdigest()[:32] + ".nq"
+            os.link(part.nquads, base / store_patch.KEPT / name)
 
 
 def query_times(args) -> None:
@@ -167,12 +161,9 @@ def query_times(args) -> None:
     for name in ("optimized", "not optimized"):
         paths[name] = path = scratch / f"store-query-{name.replace(' ', '-')}"
         if not (path / "CURRENT").is_file():
-            loader = store_build.Loader(path, store_build._load_chunks(parts, set()))
-            loader.feeder.join()
-            loader._close()
-            if name == "optimized":
-                loader.store.optimize()
-            loader.store = None
+            loader = store_load.Loader(path)
+            loader.add(parts)
+            loader.finish(optimize=name == "optimized")
     print(f"{'query':28} {'optimized s':>12} {'not optimized s':>16} {'ratio':>6}", flush=True)
     for name, example in examples().items():
         times = {label: capped(path, example.render(), args.runs, args.cap) for label, path in paths.items()}
@@ -218,6 +209,8 @@ def main() -> None:
     ap.add_argument("--scratch", default="")
     ap.add_argument("--base", default="", help="update mode: start from a copy of this store (BUILD_DIR/store)")
     ap.add_argument("--one", nargs=2, metavar=("MODE", "WAY"))
+    ap.add_argument("--baseline-python", default=BASELINE[0])
+    ap.add_argument("--ways", default="baseline,current", help="which code to run: baseline, current or both")
     args = ap.parse_args()
     if args.one:
         args.mode, args.way = args.one
@@ -227,19 +220,20 @@ def main() -> None:
     for mode in [m for m in ("load", "update") if args.only in (None, m)]:
         if mode == "update":
             prepare_update_base(args)
-        runs: dict[str, list[dict]] = {"baseline": [], "current": []}
+        runs: dict[str, list[dict]] = {way: [] for way in args.ways.split(",")}
         for _ in range(args.runs):  # alternated, so both ways see the same machine load
             for way in runs:
                 runs[way].append(spawn(args, mode, way))
         med = {way: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "rss", "quads")}
                for way, rs in runs.items()}
-        b, c = med["baseline"], med["current"]
-        print(f"{mode}: {int(c['quads']):,} quads ({args.runs} runs, medians)")
+        b, c = med.get("baseline"), med.get("current")
+        print(f"{mode}: {int((c or b)['quads']):,} quads ({args.runs} runs, medians)")
         print(f"  {'':10} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} {'quads/s (wall)':>15}")
         for way, m in med.items():
             print(f"  {way:10} {m['wall']:8.1f} {m['cpu']:8.1f} {m['rss']:12.0f} {m['quads'] / m['wall']:15,.0f}")
-        print(f"  ratio baseline/current: wall {b['wall'] / c['wall']:.2f}, CPU {b['cpu'] / c['cpu']:.2f}, "
-              f"RSS {b['rss'] / c['rss']:.2f}; same quads: {b['quads'] == c['quads']}")
+        if b and c:
+            print(f"  ratio baseline/current: wall {b['wall'] / c['wall']:.2f}, CPU {b['cpu'] / c['cpu']:.2f}, "
+                  f"RSS {b['rss'] / c['rss']:.2f}; same quads: {b['quads'] == c['quads']}")
     if args.only in (None, "query"):
         query_times(args)
     print(f"(scratch: {args.scratch})")

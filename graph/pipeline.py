@@ -262,8 +262,9 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
                 on_documents: Callable[[list[merge.Part]], object] | None = None) -> BuildResult:
     """Extract the planned jobs not in the cache and assemble the build (see :func:`build_dataset`).
 
-    ``on_documents`` is called with the documents' parts once they are all known, before the views are
-    computed (a build starts loading its SPARQL store then).
+    ``on_documents`` is called with the documents' parts as they become known: the cached ones at once,
+    then each extracted one when it is done, in the order they finish (a build loads its SPARQL store
+    from them meanwhile).
     """
     cache = Cache(cache_dir)
     graphs = {j.doc_id: merge.Part(iri.document_iri(j.doc_id), *files, key=j.key)
@@ -272,12 +273,16 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
     bar = Progress(len(jobs), enabled=progress)
     bar.advance(len(graphs))
     done: list[Outcome] = []
+    if on_documents is not None and graphs:
+        on_documents([graphs[d] for d in sorted(graphs)])
 
     def finished(outcome: Outcome) -> None:
         if outcome.nquads is not None:
             files = cache.put(outcome.key, outcome.nquads, outcome.turtle, outcome.gz, outcome.digest)
             if files is not None:  # keep the cache's files, not the bytes: a corpus does not fit in memory
                 outcome = replace(outcome, nquads=files[0], turtle=files[1], gz=files[2], digest=files[3])
+            if on_documents is not None:
+                on_documents([_part(outcome)])
         done.append(outcome)
         bar.advance(1, outcome.words)
 
@@ -289,18 +294,21 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
         if todo and workers <= 1:
             init_worker()
         run_jobs(todo, workers, finished)
-    return _result(jobs, graphs, done, failures, bar, versions, views, options or {}, on_documents)
+    return _result(jobs, graphs, done, failures, bar, versions, views, options or {})
 
 
-def _result(jobs, graphs, done, failures, bar, versions, views, options, on_documents=None) -> BuildResult:
+def _part(outcome: Outcome) -> merge.Part:
+    """The named graph of an extracted document."""
+    return merge.Part(iri.document_iri(outcome.doc_id), outcome.nquads, outcome.turtle, outcome.gz, outcome.digest,
+                      outcome.key)
+
+
+def _result(jobs, graphs, done, failures, bar, versions, views, options) -> BuildResult:
     done = sorted(done, key=lambda o: o.doc_id)
     failures = failures + [(o.path, o.error) for o in done if o.error]
     extracted = [o.doc_id for o in done if o.nquads is not None]
     cached = len(graphs)
-    graphs.update({o.doc_id: merge.Part(iri.document_iri(o.doc_id), o.nquads, o.turtle, o.gz, o.digest, o.key)
-                   for o in done if o.nquads is not None})
-    if on_documents is not None:
-        on_documents([graphs[d] for d in sorted(graphs)])
+    graphs.update({o.doc_id: _part(o) for o in done if o.nquads is not None})
     parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views)
     inputs = [{"path": j.path, "id": j.doc_id, "sha256": j.sha256 or hashlib.sha256(j.raw).hexdigest(),
                "bytes": len(j.raw), "quads": quads[graphs[j.doc_id].graph]} for j in jobs if j.doc_id in graphs]
@@ -336,16 +344,13 @@ def build(paths, out_dir: str | Path, *, date: str | None = None, publication: s
         bar.advance(len(previous.documents))
         bar.finish(extracted=0, cached=len(previous.documents), failed=len(previous.failures))
         return previous
-    started: list[StoreBuild] = []  # the store, loading in the background while the views are computed
-
-    def start_store(parts: list[merge.Part]) -> None:
-        if store and parts:
-            started.append(store_build.begin(parts, out / "store"))
-
+    started: list[StoreBuild] = []  # the store, loading in the background as the documents come
     try:
+        if store and jobs:
+            started.append(store_build.start(out / "store", {iri.document_iri(j.doc_id): j.key for j in jobs}))
         result = run_planned(jobs, failures, versions, workers=workers, cache_dir=cache_dir, progress=progress,
                              executor=executor, scheduler=scheduler, options={"date": date, "publication": publication},
-                             on_documents=start_store)
+                             on_documents=started[0].add if started else None)
         result.build_key = key
         if not result.documents:
             reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
