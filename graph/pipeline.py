@@ -52,7 +52,8 @@ class BuildResult:
     Attributes:
         parts: Every named graph of the build (one per document, plus the views graph), each as sorted
             N-Quads and a Turtle block, in memory or in the cache (merge.Part).
-        views: The networkx graph the views were computed from (views.load_graph's form), or None.
+        views: The views' networkx graph (views.load_graph's form), or None; made on first use (assemble
+            gives a callable making it: a build without HTML pages never makes it).
         documents: Ids of every document in the build (extracted now or taken from the cache), sorted.
         extracted: Ids of the documents extracted in this run (the rest came from the cache).
         inputs: One record per document read (path, id, sha256, bytes, quads), for the manifest.
@@ -101,6 +102,21 @@ class BuildResult:
         found = self.counts or merge.counts(self.parts)
         return {"documents": len(self.documents), "entities": found["entities"], "facts": found["facts"],
                 "events": found["events"], "failed": len(self.failures)}
+
+
+def _get_views(self: BuildResult) -> object:
+    views = self.__dict__.get("_views")
+    if callable(views):
+        views = self.__dict__["_views"] = views()
+    return views
+
+
+def _set_views(self: BuildResult, views: object) -> None:
+    self.__dict__["_views"] = views
+
+
+# A property over the dataclass field: BuildResult(views=...) takes the graph or a callable making it.
+BuildResult.views = property(_get_views, _set_views, doc="The views' networkx graph, or None (made on first use).")
 
 
 def to_dataset(lines: list[bytes]) -> Dataset:
@@ -193,8 +209,8 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
 
 def assemble(parts: list[merge.Part], views: bool = True,
              folder: str | Path | None = None) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
-    """The documents' parts plus the views graph computed over them; the views' networkx graph; the counts;
-    the quads of each graph.
+    """The documents' parts plus the views graph computed over them; a callable making the views' networkx
+    graph (None without views: BuildResult.views calls it on first use); the counts; the quads of each graph.
 
     Every document is read once, as its digest (views/stream.py), for the views, the counts and its quads.
     The views graph of a corpus is as large as its documents' graphs: it comes as chunks (views/chunks.py),
@@ -205,20 +221,40 @@ def assemble(parts: list[merge.Part], views: bool = True,
     rerun after one change folds one bucket again.
     """
     from diplograph.graph.views.chunks import write_chunks
-    from diplograph.graph.views.stream import fold_parts, graph_of
+    from diplograph.graph.views.folded import view_tables
+    from diplograph.graph.views.stream import fold_parts
 
     folder = folder if folder is not None or not parts or not isinstance(parts[0].digest, Path) \
         else parts[0].digest.parent / "views"
     folded, quads = fold_parts(merge.ordered(parts), folder)
     counts = folded.counts()
-    G = graph_of(folded) if views and parts else None
+    tables = view_tables(folded) if views and parts else None
+    later = _views_later(parts, folder, folded) if tables is not None else None
     del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
-    if G is not None:
-        chunks = write_chunks(G, merge.VIEWS_GRAPH, folder)
+    if tables is not None:
+        chunks = write_chunks(tables, merge.VIEWS_GRAPH, folder)
         parts = parts + [merge.Part(merge.VIEWS_GRAPH, c.nquads, c.turtle, c.gz, key=c.key) for c in chunks]
         if chunks:
             quads[merge.VIEWS_GRAPH] = sum(c.lines for c in chunks)
-    return parts, G, counts, quads
+    return parts, later, counts, quads
+
+
+def _views_later(parts: list[merge.Part], folder: str | Path | None, folded) -> Callable[[], object]:
+    """What makes the views' networkx graph when asked (BuildResult.views, for the HTML pages).
+
+    A corpus' fold (hundreds of megabytes, more than the graph) is not held meanwhile when ``folder`` keeps
+    it in bucket folds: it is read back from them (a few seconds at 10,000 documents); a build without HTML
+    pages never makes the graph. A build without saved folds (no cache, or parts without keys) holds it.
+    """
+    from diplograph.graph.views.stream import fold_parts, graph_of
+
+    keep = folded if folder is None or not all(part.key for part in parts) else None
+    documents = list(parts)
+
+    def make() -> object:
+        return graph_of(keep if keep is not None else fold_parts(merge.ordered(documents), folder)[0])
+
+    return make
 
 
 def build_dataset(paths, *, date: str | None = None, publication: str | None = None, views: bool = True,

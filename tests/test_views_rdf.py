@@ -67,7 +67,10 @@ def test_triangle_nodes_with_class_pivot_and_balance(g):
     assert set(g.objects(t, DG.member)) == {iri("china"), iri("russia"), iri("united_states")}
     assert g.value(t, DG.triangleClass) == Literal("romantic")
     assert g.value(t, DG.pivot) == iri("russia")
-    assert g.value(t, DG.eventCount) == Literal(6)
+    # its event count is the sum of its three dyads' (not written: every event would change every triangle)
+    assert g.value(t, DG.eventCount) is None
+    sides = ("china--russia", "china--united_states", "russia--united_states")
+    assert sum(g.value(iri(f"dyad/{side}"), DG.eventCount).toPython() for side in sides) == 6
     # balance follows from the class and the label from the members: neither is written
     assert g.value(t, DG.balanced) is None and g.value(t, RDFS.label) is None
     q1 = iri("triangle/china--russia--united_states/2002-Q1")
@@ -75,6 +78,14 @@ def test_triangle_nodes_with_class_pivot_and_balance(g):
     assert g.value(q1, DG.triangleClass) == Literal("marriage")
     assert g.value(q1, DG.outsider) == iri("united_states")
     assert g.value(q1, DG.sliceOf) == t
+    assert g.value(q1, DG.eventCount) is not None  # a slice's count is not its dyads' overall counts
+
+
+def test_triangle_event_count_read_off_its_dyads_in_sparql(g):
+    query = """SELECT ?t (SUM(?n) AS ?events) WHERE { ?t a dg:Triangle ; dg:member ?a, ?b . FILTER(STR(?a) < STR(?b))
+               ?d a dg:Dyad ; dg:member ?a, ?b ; dg:eventCount ?n } GROUP BY ?t"""  # graph/DESIGN.md's
+    rows = {(t, n.toPython()) for t, n in g.query(query, initNs={"dg": DG})}
+    assert rows == {(iri("triangle/china--russia--united_states"), 6)}
 
 
 def test_views_conform_to_the_shapes(g):

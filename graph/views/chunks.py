@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from bisect import bisect_left
 import marshal
 import os
 import zlib
@@ -40,6 +41,7 @@ import numpy as np
 from diplograph.graph import rdf, turtle
 from diplograph.graph.views import to_rdf
 from diplograph.graph.views.dyads import BAND, dyad_tables
+from diplograph.graph.views.folded import ViewTables
 from diplograph.graph.views.load import bulk
 from diplograph.graph.views.to_rdf import TRIANGLE_SLICES, Node
 from diplograph.graph.views.triangles import TriangleSet, classify_all
@@ -79,10 +81,11 @@ def _hash(*parts: object) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def dyad_groups(overall: dict, by_period: dict, G: nx.MultiDiGraph) -> Iterator[Group]:
+def dyad_groups(overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables) -> Iterator[Group]:
     """One group per run of a pair's nodes in subject order (a pair's dyad and slices, one run in practice)."""
-    keys = [(f"<{to_rdf.dyad_iri(a, b)}>", "", (a, b)) for a, b in overall]
-    keys += [(f"<{to_rdf.dyad_iri(a, b, p)}>", p, (a, b)) for p, table in by_period.items() for a, b in table]
+    base = {pair: f"<{to_rdf.dyad_iri(*pair)}" for pair in overall}  # a slice's pair has an overall dyad
+    keys = [(base[pair] + ">", "", pair) for pair in overall]
+    keys += [(f"{base[pair]}/{p}>", p, pair) for p, table in by_period.items() for pair in table]
     keys.sort()
     start = 0
     for end in range(1, len(keys) + 1):
@@ -91,15 +94,19 @@ def dyad_groups(overall: dict, by_period: dict, G: nx.MultiDiGraph) -> Iterator[
             start = end
 
 
-def _dyad_group(keys: list, overall: dict, by_period: dict, G: nx.MultiDiGraph) -> Group:
+def _dyad_group(keys: list, overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables) -> Group:
     dyads_ = [by_period[p][pair] if p else overall[pair] for _, p, pair in keys]
     a, b = keys[0][2]
-    names = (to_rdf._name(G, a), to_rdf._name(G, b))
+    h = hashlib.blake2b(repr((to_rdf._name(G, a), to_rdf._name(G, b))).encode("utf-8"), digest_size=16)
+    for d in dyads_:  # every field, the events joined (IRIs hold no NUL): a dataclass's repr costs 5x more
+        h.update(f"\1{d.a}\0{d.b}\0{d.period}\0{d.count}\0{d.total!r}\0{d.score!r}\0{d.sign}\0{d.quads!r}\0"
+                 .encode("utf-8"))
+        h.update("\0".join(d.events).encode("utf-8"))
 
     def make() -> list[Node]:
         return [to_rdf.dyad_node(d, G) for d in dyads_]
 
-    return Group(keys[0][0], len(keys), _hash(dyads_, names), make)
+    return Group(keys[0][0], len(keys), h.digest(), make)
 
 
 @lru_cache(maxsize=8)
@@ -114,18 +121,29 @@ def triangle_groups(tris: TriangleSet, by_period: dict, sliced: int) -> Iterator
     slices = to_rdf._top_slices(tris, by_period, sliced) if by_period else {}
     fast = to_rdf._orderly(tris)
     terms = to_rdf._Terms(tris.nodes)
-    ids = _node_hashes(tris.nodes)[tris.members] if len(tris) else np.empty((0, 3), np.uint64)
+    rows, width = _row_bytes(tris)
+    sliced_rows = sorted(slices)
     for start, end in to_rdf._groups(tris, fast):
-        mine = [(i, slices[i]) for i in range(start, end) if i in slices] if slices else []
-        fingerprint = hashlib.blake2b(b"".join((
-            ids[start:end].tobytes(), tris.classes[start:end].tobytes(), tris.special[start:end].tobytes(),
-            tris.counts[start:end].astype(np.int64).tobytes() if to_rdf.TRIANGLE_COUNTS else b"",
-            _hash([(i - start, s) for i, s in mine]))),
-            digest_size=16).digest()
+        mine = [(i, slices[i]) for i in sliced_rows[bisect_left(sliced_rows, start):bisect_left(sliced_rows, end)]]
+        fingerprint = hashlib.blake2b(rows[start * width:end * width] + _hash([(i - start, s) for i, s in mine]),
+                                      digest_size=16).digest()
         row = tris.members[start].tolist()
         name = f"triangle/{terms.lid[row[0]]}--{terms.lid[row[1]]}"
-        size = end - start + sum(len(s) for _, s in mine)
+        size = end - start + (sum(len(s) for _, s in mine) if mine else 0)
         yield Group(name, size, fingerprint, _triangle_maker(tris, slices, start, end, fast, terms))
+
+
+def _row_bytes(tris: TriangleSet) -> tuple[bytes, int]:
+    """What each triangle row is made of, as bytes of one width: its members' hashes, class, pivot or outsider
+    (and count, when written)."""
+    n = len(tris)
+    if n == 0:
+        return b"", 0
+    columns = [_node_hashes(tris.nodes)[tris.members], tris.classes.astype(np.int64), tris.special.astype(np.int64)]
+    if to_rdf.TRIANGLE_COUNTS:
+        columns.append(tris.counts.astype(np.int64))
+    table = np.concatenate([np.ascontiguousarray(c).view(np.uint8).reshape(n, -1) for c in columns], axis=1)
+    return table.tobytes(), table.shape[1]
 
 
 def _triangle_maker(tris, slices, start, end, fast, terms) -> Callable[[], list[Node]]:
@@ -135,10 +153,14 @@ def _triangle_maker(tris, slices, start, end, fast, terms) -> Callable[[], list[
     return make
 
 
-def view_groups(G: nx.MultiDiGraph, *, by: str | None = "quarter", band: float = BAND,
+def view_groups(G: nx.MultiDiGraph | ViewTables, *, by: str | None = "quarter", band: float = BAND,
                 sliced: int = TRIANGLE_SLICES) -> Iterator[Group]:
-    """The groups of :func:`to_rdf.view_nodes`' nodes, in subject order (same options)."""
-    overall, by_period = dyad_tables(G, by, band=band)
+    """The groups of :func:`to_rdf.view_nodes`' nodes, in subject order (same options).
+
+    ``G`` is the views' graph, or its :class:`~diplograph.graph.views.folded.ViewTables` (made with the
+    same ``by`` and ``band``: views/folded.py ``view_tables``).
+    """
+    overall, by_period = (G.overall, G.by_period) if isinstance(G, ViewTables) else dyad_tables(G, by, band=band)
     yield from dyad_groups(overall, by_period, G)
     yield from triangle_groups(classify_all(overall), by_period, sliced)
 
@@ -214,7 +236,8 @@ def _write_index(folder: Path, index: dict[str, int]) -> None:
     os.replace(tmp, folder / INDEX)
 
 
-def write_chunks(G: nx.MultiDiGraph, graph: str, folder: str | Path | None = None, **options) -> list[Chunk]:
+def write_chunks(G: nx.MultiDiGraph | ViewTables, graph: str, folder: str | Path | None = None,
+                 **options) -> list[Chunk]:
     """The views graph of ``G`` in ``graph`` as chunks, in order; only the chunks ``folder`` lacks are made.
 
     Without a ``folder`` every chunk is made and kept in memory. With one, each chunk's three files are

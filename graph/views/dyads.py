@@ -12,6 +12,7 @@ neutral band fits both; the sum is kept as ``total``. The **sign** is ``+`` when
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -91,14 +92,25 @@ def contributions(G: nx.MultiDiGraph, by: str | None = None) -> dict[tuple, list
 
 
 def _dyad(key: tuple, items: list[tuple[str, dict]], band: float) -> Dyad:
+    return dyad_of(key, [(k, d["kind"], d["weight"], d["quad"], d["evidence"]) for k, d in items], band)
+
+
+#: One contribution to a dyad: (edge key, kind, weight, quad class, evidence), an edge's attributes.
+Item = tuple[str, str, float, "str | None", tuple[str, ...]]
+
+
+def dyad_of(key: tuple, items: list[Item], band: float) -> Dyad:
+    """The dyad ``(period, a, b)`` of its contributions, in edge order (the order the weights are summed in)."""
     period, a, b = key
     total, quads, events = 0.0, {}, set()
-    for k, d in items:
-        total += d["weight"]
-        quad = d["quad"] or "unknown"
+    for k, kind, weight, quad, evidence in items:
+        total += weight
+        quad = quad or "unknown"
         quads[quad] = quads.get(quad, 0) + 1
-        # An event is its own evidence; a standalone fact points at its reified records.
-        events.update((k,) if d["kind"] == "event" else d["evidence"])
+        if kind == "event":  # an event is its own evidence; a standalone fact points at its reified records
+            events.add(k)
+        else:
+            events.update(evidence)
     score = total / len(items)
     return Dyad(a, b, period, len(items), round(total, 6), round(score, 6), sign_of(score, band),
                 tuple(sorted(quads.items())), tuple(sorted(events)))
@@ -124,44 +136,51 @@ def dyads_by_period(G: nx.MultiDiGraph, by: str, *, band: float = BAND) -> dict[
     return out
 
 
-def dyad_tables(G: nx.MultiDiGraph, by: str | None = None, *,
-                band: float = BAND) -> tuple[dict[tuple[str, str], Dyad], dict[str, dict[tuple[str, str], Dyad]]]:
+Tables = tuple[dict[tuple[str, str], Dyad], dict[str, dict[tuple[str, str], Dyad]]]
+
+
+def dyad_tables(G: nx.MultiDiGraph, by: str | None = None, *, band: float = BAND) -> Tables:
     """:func:`dyads` and :func:`dyads_by_period` (``{}`` when ``by`` is None) in one pass over the edges."""
     with bulk():
-        state = dict(G.nodes(data="state"))
-        overall: dict[tuple, list] = {}
-        sliced: dict[tuple, list] = {}
-        periods: dict = {}
-        for u, nbrs in G._succ.items():  # G.edges' order, without its views
-            a = state[u]
-            if a is None:
+        return tables_of(_counting_rows(G), by, band=band)
+
+
+def _counting_rows(G: nx.MultiDiGraph) -> Iterator[tuple[tuple[str, str], Item, str | None]]:
+    state = dict(G.nodes(data="state"))
+    for u, nbrs in G._succ.items():  # G.edges' order, without its views
+        a = state[u]
+        if a is None:
+            continue
+        for v, keyed in nbrs.items():
+            b = state[v]
+            if b is None or a == b:
                 continue
-            for v, keyed in nbrs.items():
-                b = state[v]
-                if b is None or a == b:
-                    continue
-                pair = (a, b) if a < b else (b, a)
-                for k, d in keyed.items():
-                    if d["counts"]:
-                        _group(overall, sliced, periods, pair, k, d, by)
-        table = {pair: _dyad((None, *pair), overall[pair], band) for pair in sorted(overall)}
-        out: dict[str, dict[tuple[str, str], Dyad]] = {}
-        for key in sorted(sliced):
-            out.setdefault(key[0], {})[key[1:]] = _dyad(key, sliced[key], band)
-        return table, out
+            pair = (a, b) if a < b else (b, a)
+            for k, d in keyed.items():
+                if d["counts"]:
+                    yield pair, (k, d["kind"], d["weight"], d["quad"], d["evidence"]), d["date"]
 
 
-def _group(overall: dict, sliced: dict, periods: dict, pair: tuple, k: str, d: dict, by: str | None) -> None:
-    item = (k, d)
-    group = overall.get(pair)
-    if group is None:
-        overall[pair] = group = []
-    group.append(item)
-    if by:
-        date = d["date"]
-        period = periods[date] if date in periods else periods.setdefault(date, period_of(date, by))
-        if period is not None:
-            sliced.setdefault((period, *pair), []).append(item)
+def tables_of(rows: Iterable[tuple[tuple[str, str], Item, str | None]], by: str | None = None, *,
+              band: float = BAND) -> Tables:
+    """The dyad tables of counting contributions ``(sorted pair of states, item, date)``, in edge order."""
+    overall: dict[tuple, list] = {}
+    sliced: dict[tuple, list] = {}
+    periods: dict = {}
+    for pair, item, date in rows:
+        group = overall.get(pair)
+        if group is None:
+            overall[pair] = group = []
+        group.append(item)
+        if by:
+            period = periods[date] if date in periods else periods.setdefault(date, period_of(date, by))
+            if period is not None:
+                sliced.setdefault((period, *pair), []).append(item)
+    table = {pair: dyad_of((None, *pair), overall[pair], band) for pair in sorted(overall)}
+    out: dict[str, dict[tuple[str, str], Dyad]] = {}
+    for key in sorted(sliced):
+        out.setdefault(key[0], {})[key[1:]] = dyad_of(key, sliced[key], band)
+    return table, out
 
 
 def dyad(table: dict[tuple[str, str], Dyad], x: str, y: str, period: str | None = None) -> Dyad:

@@ -241,8 +241,9 @@ class Folder:
             if e not in self.quotes or best < self.quotes[e]:
                 self.quotes[e] = best
         for table, more in ((self.records, other.records), (self.record_docs, other.record_docs)):
-            for key, values in more.items():
-                table[key] = _put(table.get(key), _all(values), str)
+            for key, values in more.items():  # a set held is never of one value: taken as it is when new
+                held = table.get(key)
+                table[key] = values if held is None else _put(held, _all(values), str)
         for d, dates in other.published.items():
             self.published[sys.intern(d)].update(dates)
 

@@ -7,14 +7,15 @@ Shape (graph/DESIGN.md)::
     dgid:dyad/china--russia/2002-Q1 a dg:DyadSlice ; dg:sliceOf dgid:dyad/china--russia ;
         dg:period "2002-Q1" ; dg:member ... ; dg:sign "+" ; dg:score 1.5 ; dg:eventCount 1 .
     dgid:triangle/china--russia--united_states a dg:Triangle ; dg:member ... ;
-        dg:triangleClass "romantic" ; dg:pivot dgid:russia ; dg:eventCount 9 .
+        dg:triangleClass "romantic" ; dg:pivot dgid:russia .
 
 Ids in the IRIs are the members' local ids, sorted. Every dyad with events gets a node, and every
 triple of states with events on all three sides a ``dg:Triangle`` (no other triple does); slices
 are typed only ``dg:DyadSlice`` / ``dg:TriangleSlice``. A corpus of two hundred states has a million
 triangles, so a view node states only what cannot be read off another: a slice's events are its
 dyad's events of that period (no ``dg:basedOn``), its label is its dyad's; a triangle's label is its
-members', its balance its class's (menage and marriage balanced, romantic and unit_veto not).
+members', its balance its class's (menage and marriage balanced, romantic and unit_veto not), its
+event count the sum of its three dyads' (a triangle slice states its own).
 
 :func:`write_views` streams the graph as sorted N-Quads and its Turtle block, a few thousand nodes at a
 time, so its size in memory does not grow with the corpus.
@@ -43,16 +44,17 @@ from rdflib import Graph, URIRef
 from diplograph.graph import rdf, turtle
 from diplograph.graph.iri import ID, slug
 from diplograph.graph.views.dyads import BAND, Dyad, dyad_tables
+from diplograph.graph.views.folded import ViewTables
 from diplograph.graph.views.load import bulk
 from diplograph.graph.views.triangles import CLASSES, Triangle, TriangleSet, classify_all, triangle
 from diplograph.ontology.namespace import bind_prefixes
 
 #: Triangles given a slice per period (the most active first); the views pages draw as many.
 TRIANGLE_SLICES = 100
-#: Whether an overall dg:Triangle states its dg:eventCount (the sum of its three dyads' counts, so it can be
-#: read off them). Stated, any event changes the nodes of every triangle on its dyad: a rerun after one
-#: changed document rewrites a third of the views' chunks (views/chunks.py) instead of a few.
-TRIANGLE_COUNTS = True
+#: Whether an overall dg:Triangle states its dg:eventCount. It does not (graph/DESIGN.md): the count is the sum
+#: of its three dyads', so it can be read off them; stated, any event changes the nodes of every triangle on
+#: its dyad and a rerun after one changed document rewrites a third of the views' chunks (views/chunks.py).
+TRIANGLE_COUNTS = False
 CHUNK = 5000  # view nodes per chunk written
 
 Node = tuple[str, list[tuple[str, str]]]  # a subject and its (predicate, object) pairs, as N-Triples terms
@@ -93,7 +95,10 @@ def _plain(text: str) -> str:
     return str(ox.Literal(safe_literal_text(text)))
 
 
-def _name(G: nx.MultiDiGraph, node: str) -> str:
+def _name(G: nx.MultiDiGraph | ViewTables, node: str) -> str:
+    """A node's label in the views' graph (or in the tables made without it), else its local id."""
+    if isinstance(G, ViewTables):
+        return G.name(node) or local_id(node)
     label = G.nodes[node].get("label") if node in G else None
     return label or local_id(node)
 
