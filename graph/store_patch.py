@@ -125,10 +125,14 @@ def _restate(nquads: Text, gone: list[bytes], came: list[bytes], single: bool) -
     if not gone:
         return came
     found = set(came)
+    subjects = sorted({line[:line.index(b" ")] for line in gone})
+    if not single:  # several parts, not one sorted text: one pass picks every such subject's lines
+        found.update(_subject_lines_scan(nquads, set(subjects)))
+        return sorted(found)
     if isinstance(nquads, mmap.mmap) and hasattr(nquads, "madvise"):
         nquads.madvise(mmap.MADV_RANDOM)
-    for n, subject in enumerate(sorted({line[:line.index(b" ")] for line in gone})):
-        found.update(subject_lines(nquads, subject) if single else _subject_lines_scan(nquads, subject))
+    for n, subject in enumerate(subjects):
+        found.update(subject_lines(nquads, subject))
         if n % 256 == 255:
             _release(nquads, len(nquads))
     return sorted(found)
@@ -155,8 +159,9 @@ def subject_lines(text: Text, subject: bytes) -> list[bytes]:
     return found
 
 
-def _subject_lines_scan(text: Text, subject: bytes) -> list[bytes]:
-    return [line for line in _whole(text).split(b"\n") if line.startswith(subject + b" ")]
+def _subject_lines_scan(text: Text, subjects: set[bytes]) -> list[bytes]:
+    """The lines of an unsorted text whose subject is one of ``subjects`` (one pass, whatever their number)."""
+    return [line for line in _whole(text).split(b"\n") if line[:line.find(b" ")] in subjects]
 
 
 def _remove(store: ox.Store, name: ox.NamedNode, gone: list[bytes]) -> None:

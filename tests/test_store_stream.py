@@ -242,3 +242,20 @@ def test_store_stream_views_chunks_given_early_skip_the_seen_set(tmp_path):
     started.finish(DOCS[:3] + views)
     assert held(tmp_path / "store") == expected(DOCS[:3] + views)
     assert loader.seen and not any(b"dyad/" in line for line in loader.seen)
+
+
+def test_store_stream_restating_subjects_of_several_parts_matches_the_sorted_search():
+    """Many chunks changed at once (say, after an upgrade): every subject that lost a line gets its lines
+    back from one pass over the parts' unsorted text, the same lines the binary search finds in the sorted one."""
+    rng = random.Random(3)
+    subjects = [f"<{ID}triangle/t{i:04d}>".encode() for i in range(400)]
+    lines = sorted({s + b" <p> \"%d\" <g> ." % rng.randrange(5) for s in subjects for _ in range(3)})
+    shuffled = lines[:]
+    rng.shuffle(shuffled)
+    gone = [line for line in lines if rng.random() < 0.3]
+    came = [b"<x> <p> \"new\" <g> ."]
+    plain = store_patch._restate(b"\n".join(lines) + b"\n", gone, came, single=True)
+    scanned = store_patch._restate(b"\n".join(shuffled) + b"\n", gone, came, single=False)
+    assert scanned == plain
+    wanted = {line[:line.index(b" ")] for line in gone}
+    assert set(plain) == set(came) | {line for line in lines if line[:line.index(b" ")] in wanted}
