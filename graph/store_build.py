@@ -33,6 +33,9 @@ from diplograph.graph.store_patch import keep, part_key, update, versions
 STATE = "diplograph.json"
 #: Update the previous store in place of a full load when at most this share of its graphs changed.
 UPDATE_SHARE = 0.2
+#: ... and when the views chunks that changed hold at most this many bytes of N-Quads: past it (an upgrade
+#: that changes every chunk's key), patching line by line costs far more time and memory than loading anew.
+UPDATE_VIEWS_BYTES = 256 << 20
 _FAILURES = (OSError, SyntaxError, ValueError)
 
 
@@ -145,6 +148,10 @@ class StoreBuild:
             given = {(p.graph, part_key(p)) for p in self.parts}
             more = [p for p in parts if (p.graph, part_key(p)) not in given]
             parts = self.parts + more
+            if self.updating and _changed_bytes(self.held, [p for p in parts if p.graph == VIEWS_GRAPH]) \
+                    > UPDATE_VIEWS_BYTES:
+                self.updating, self.loader = False, Loader(self.tmp)
+                self.loader.add(self.parts)
             if self.updating:
                 update(self.path, self.tmp, self.held, parts)
             else:
@@ -164,6 +171,17 @@ class StoreBuild:
             self.loader.abort()
             self.loader = None
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _changed_bytes(held: dict[str, str], parts: list) -> int:
+    """Bytes of N-Quads in the parts whose key the store does not hold yet (of the views: the chunks that changed)."""
+    keys = {key for version in held.values() for key in version.split()}
+    return sum(_size(p) for p in parts if part_key(p) not in keys)
+
+
+def _size(part) -> int:
+    nquads = part.nquads
+    return nquads.stat().st_size if isinstance(nquads, Path) else len(nquads or b"")
 
 
 def _prepare(path: Path) -> Path:

@@ -223,3 +223,21 @@ def test_store_scale_build_keeps_the_views_graph_for_the_next_update(tmp_path):
     kept = sorted((out / "store" / store_patch.KEPT).iterdir(), key=lambda p: p.read_bytes())
     assert views and sorted(p.read_bytes() for p in kept) == sorted(p.read_bytes() for p in views)
     assert {p.stat().st_ino for p in kept} == {p.stat().st_ino for p in views}  # hard links, not copies
+
+
+def test_store_scale_update_of_large_changed_views_loads_anew_instead(tmp_path, monkeypatch):
+    """Views chunks that changed past UPDATE_VIEWS_BYTES (an upgrade re-keys them all) are not patched line by
+    line: the store is loaded anew, and holds what a clean load holds."""
+    monkeypatch.setattr(store_build, "UPDATE_SHARE", 1.0)
+    old = [doc(1, "china", "russia"), doc(2, "france", "russia"), views("china--russia", "france--russia")]
+    store_build.write_build_store(old, tmp_path / "store")
+    new = [old[0], doc(2, "russia", "china"), views("china--russia", "china--india")]
+    monkeypatch.setattr(store_build, "UPDATE_VIEWS_BYTES", 0)
+    assert store_build.write_build_store(new, tmp_path / "store") == "loaded"
+    store_build.write_build_store(new, tmp_path / "clean")
+    assert held(tmp_path / "store") == held(tmp_path / "clean") == expected(new)
+    assert store_build.read_state(tmp_path / "store") == store_build.part_versions(new)
+    monkeypatch.setattr(store_build, "UPDATE_VIEWS_BYTES", 1 << 30)  # the same change, small enough to patch
+    store_build.write_build_store(old, tmp_path / "store")
+    assert store_build.write_build_store(new, tmp_path / "store") == "updated"
+    assert held(tmp_path / "store") == expected(new)
