@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-
 from diplograph.graph.errors import OutputError
 from diplograph.graph.merge import VIEWS_GRAPH
 from diplograph.graph.store_load import Loader

@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from diplograph.graph.merge import VIEWS_GRAPH
 from diplograph.graph.store_load import as_triples
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from diplograph.graph import cache
 from diplograph.graph.views import stream
 
