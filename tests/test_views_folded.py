@@ -6,21 +6,14 @@ import random
 from pathlib import Path
 
 import pytest
-
 from diplograph.graph.pipeline import assemble, build_dataset
 from diplograph.graph.views import synth
 from diplograph.graph.views.chunks import chunks_bytes, write_chunks
 from diplograph.graph.views.dyads import dyad_tables
 from diplograph.graph.views.folded import view_tables
 from diplograph.graph.views.stream import fold, graph_of
+from test_views_stream import EXAMPLE, REPORTS  # the same example and four reports
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "monitor-8-7.txt"
-REPORTS = (
-    "Russian Foreign Minister Igor Ivanov met Chinese Foreign Minister Tang Jiaxuan in Moscow on Monday.",
-    "China criticized the United States over its missile defence plans on Monday.",
-    "Japan and South Korea signed an agreement on fisheries. Tokyo supported Seoul in the talks.",
-    "The United States withdrew from the Anti-Ballistic Missile Treaty, and Russia condemned the move.",
-)
 STATES = ["ankara", "berlin_state", "cairo_state", "delhi_state", "lima_state", "oslo_state"]
 OFFICIALS = {"envoy_a": "ankara", "envoy_b": "berlin_state", "envoy_c": "ankara", "minister_d": "oslo_state"}
 
