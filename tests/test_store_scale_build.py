@@ -185,18 +185,24 @@ pipeline.build([sys.argv[1]], sys.argv[2], html=False)
 """
 
 
-@pytest.mark.slow
-def test_store_scale_build_killed_while_the_store_loads_keeps_the_old_one_and_resumes(tmp_path):
+def kill_once_started(script: str, folder: Path, out: Path) -> None:
+    """Run ``script`` (a build of ``folder`` into ``out``) in a child process; kill -9 it once it prints
+    "store started"."""
     import subprocess
     import sys
 
+    proc = subprocess.Popen([sys.executable, "-c", script, str(folder), str(out)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "store started\n"
+    proc.kill()
+    proc.wait()
+
+
+@pytest.mark.slow
+def test_store_scale_build_killed_while_the_store_loads_keeps_the_old_one_and_resumes(tmp_path):
     folder, out = _built_pair(tmp_path)
     before = held(out / "store")
     (folder / "a2.txt").write_text("---\ndate: 2001-04-01\n---\nIndia met Japan.\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", KILLED, str(folder), str(out)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline() == "store started\n"  # the documents' graphs are loading in the background
-    proc.kill()
-    proc.wait()
+    kill_once_started(KILLED, folder, out)  # the documents' graphs are loading in the background
     assert held(out / "store") == before and (out / "store.tmp").exists()
     assert pipeline.build([folder], out, html=False).store == "loaded"  # 1 of 3 changed: above UPDATE_SHARE
     pipeline.build([folder], tmp_path / "clean", html=False)

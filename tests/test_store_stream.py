@@ -158,19 +158,13 @@ pipeline.build([sys.argv[1]], sys.argv[2], html=False)
 
 @pytest.mark.slow
 def test_store_stream_build_killed_while_extracting_keeps_the_old_store_and_resumes(tmp_path):
-    import subprocess
-    import sys
-
-    from test_store_scale_build import _built_pair
+    from test_store_scale_build import _built_pair, kill_once_started
 
     folder, out = _built_pair(tmp_path)
     before, state = held(out / "store"), state_bytes(out / "store")
     (folder / "a2.txt").write_text("---\ndate: 2001-04-01\n---\nIndia met Japan.\n", encoding="utf-8")
     (folder / "a3.txt").write_text("---\ndate: 2001-04-02\n---\nJapan criticized India.\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", KILLED, str(folder), str(out)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline() == "store started\n"
-    proc.kill()
-    proc.wait()
+    kill_once_started(KILLED, folder, out)
     assert held(out / "store") == before and state_bytes(out / "store") == state
     assert (out / "store.tmp").exists()
     assert pipeline.build([folder], out, html=False).store == "loaded"  # 2 of 4 changed: above UPDATE_SHARE
