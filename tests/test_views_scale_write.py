@@ -8,13 +8,12 @@ import pyoxigraph as ox
 import pytest
 
 from diplograph.graph import merge, turtle
-from diplograph.graph.executor import gzip_member
 from diplograph.graph.iri import ID
 from diplograph.graph.pipeline import build_dataset
 from diplograph.graph.views import dyads_by_period, load_graph
 from diplograph.graph.views.stream import EdgeData
 from diplograph.graph.views.synth import random_events, to_graph
-from diplograph.graph.views.to_rdf import views_bytes, views_triples, write_views_files
+from diplograph.graph.views.to_rdf import views_bytes, views_triples
 
 GRAPH = ID + "graph/views"
 TYPES = ("CONSULT", "SUPPORT", "COOPERATE", "DISAPPROVE", "THREATEN", "ASSAULT")
@@ -35,15 +34,6 @@ def test_views_scale_streamed_lines_are_the_sorted_nquads(states):
     assert block == turtle.block(nquads)
     assert lines == nquads.count(b"\n") > 1000 and sha == hashlib.sha256(nquads).hexdigest()
     assert b"TriangleSlice" in nquads and b"DyadSlice" in nquads
-
-
-def test_views_scale_files_hold_the_same_bytes(tmp_path):
-    G = load_graph(to_graph(scenario(ORDERLY, 120)))
-    nquads, block, lines, sha = views_bytes(G, GRAPH)
-    files = [tmp_path / "v" / f"views.{suffix}" for suffix in ("nq", "ttl", "nqz")]
-    assert write_views_files(G, GRAPH, *files) == (lines, sha)
-    assert [f.read_bytes() for f in files] == [nquads, block, gzip_member(nquads)]
-    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == ["views.nq", "views.nqz", "views.ttl"]
 
 
 def test_views_scale_edge_data_reads_and_writes_like_a_dict():

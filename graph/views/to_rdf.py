@@ -25,15 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import struct
-import zlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
@@ -286,10 +282,8 @@ def _chunks(nodes: Iterable[Node], size: int) -> Iterator[list[Node]]:
         yield chunk
 
 
-def write_views(G: nx.MultiDiGraph, graph: str, nquads: BinaryIO, ttl: BinaryIO, gz: BinaryIO | None = None,
-                **options) -> tuple[int, str]:
-    """Write the views graph as sorted N-Quads in ``graph``, its Turtle block (turtle.block's bytes) and, when
-    ``gz`` is given, its N-Quads as one gzip member (executor.gzip_member's bytes).
+def write_views(G: nx.MultiDiGraph, graph: str, nquads: BinaryIO, ttl: BinaryIO, **options) -> tuple[int, str]:
+    """Write the views graph as sorted N-Quads in ``graph`` and its Turtle block (turtle.block's bytes).
 
     Written a chunk of nodes at a time. Returns the number of quads and the SHA-256 of the N-Quads.
 
@@ -298,7 +292,6 @@ def write_views(G: nx.MultiDiGraph, graph: str, nquads: BinaryIO, ttl: BinaryIO,
     """
     tail = f" {rdf.uri(graph)} .\n"
     lines, sha = 0, hashlib.sha256()
-    member = _Member(gz) if gz else None
     with bulk():
         for chunk in _chunks(view_nodes(G, **options), CHUNK):
             data = "".join([f"{s} {p} {o}{tail}" for s, pairs in chunk for p, o in pairs]).encode("utf-8")
@@ -306,29 +299,7 @@ def write_views(G: nx.MultiDiGraph, graph: str, nquads: BinaryIO, ttl: BinaryIO,
             sha.update(data)
             nquads.write(data)
             ttl.write(turtle.block(data))
-            if member is not None:
-                member.write(data)
-    if member is not None:
-        member.close()
     return lines, sha.hexdigest()
-
-
-class _Member:
-    """One gzip member written piece by piece: the bytes of ``executor.gzip_member`` of all the pieces."""
-
-    def __init__(self, out: BinaryIO) -> None:
-        from diplograph.graph.executor import GZIP_LEVEL, gzip_member
-
-        self.out, self.crc, self.size = out, 0, 0
-        self.deflate = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
-        out.write(gzip_member(b"")[:10])  # the fixed header: no name, no time
-
-    def write(self, data: bytes) -> None:
-        self.crc, self.size = zlib.crc32(data, self.crc), self.size + len(data)
-        self.out.write(self.deflate.compress(data))
-
-    def close(self) -> None:
-        self.out.write(self.deflate.flush() + struct.pack("<LL", self.crc, self.size & 0xFFFFFFFF))
 
 
 def views_bytes(G: nx.MultiDiGraph, graph: str, **options) -> tuple[bytes, bytes, int, str]:
@@ -336,22 +307,6 @@ def views_bytes(G: nx.MultiDiGraph, graph: str, **options) -> tuple[bytes, bytes
     nquads, ttl = io.BytesIO(), io.BytesIO()
     lines, sha = write_views(G, graph, nquads, ttl, **options)
     return nquads.getvalue(), ttl.getvalue(), lines, sha
-
-
-def write_views_files(G: nx.MultiDiGraph, graph: str, nquads: Path, ttl: Path, gz: Path, **options) -> tuple[int, str]:
-    """:func:`write_views` into three files (each written beside itself, then renamed into place)."""
-    nquads.parent.mkdir(parents=True, exist_ok=True)
-    paths = (nquads, ttl, gz)
-    tmp = [path.with_name("." + path.name + ".tmp") for path in paths]
-    try:
-        with tmp[0].open("wb") as nq, tmp[1].open("wb") as tt, tmp[2].open("wb") as member:
-            result = write_views(G, graph, nq, tt, member, **options)
-        for staged, path in zip(tmp, paths):
-            os.replace(staged, path)
-    finally:
-        for staged in tmp:
-            staged.unlink(missing_ok=True)
-    return result
 
 
 def views_to_rdf(G: nx.MultiDiGraph, *, by: str | None = "quarter", band: float = BAND) -> Graph:
