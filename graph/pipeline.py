@@ -367,9 +367,21 @@ def build(paths, out_dir: str | Path, *, date: str | None = None, publication: s
         >>> sorted(p.name for p in result.outputs)
         ['dyads.html', 'graph.html', 'graph.nq.gz', 'graph.ttl', 'manifest.json', 'store', 'triangles.html']
     """
-    from diplograph.graph.manifest import manifest
+    from diplograph.graph.outlock import locked
 
     out = Path(out_dir)
+    with locked(out):  # one build at a time in ``out``; what a killed build staged is removed first
+        return _build_locked(paths, out, date=date, publication=publication, html=html, store=store,
+                             workers=workers, cache=cache, progress=progress, timestamp=timestamp,
+                             keep_extractions=keep_extractions, executor=executor, scheduler=scheduler,
+                             max_bytes=max_bytes)
+
+
+def _build_locked(paths, out: Path, *, date, publication, html, store, workers, cache, progress, timestamp,
+                  keep_extractions, executor, scheduler, max_bytes) -> BuildResult:
+    """:func:`build` with ``out``'s lock held."""
+    from diplograph.graph.manifest import manifest
+
     cache_dir = out / CACHE_DIR if cache else None
     versions = current_versions()
     jobs, failures = plan_jobs(paths, date=date, publication=publication, versions=versions,
