@@ -157,6 +157,7 @@ def network_from_views(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
         if u not in ids or v not in ids or data.get("negated"):
             continue
         edge = acc[(u, data.get("relation") or data.get("event_type") or "related", v)]
+        edge["count"] = edge.get("count", 0) + 1
         if data.get("kind") == "event":
             edge["events"].add(data.get("event_type") or "")
             edge["modality"].add(data.get("modality") or "")
@@ -171,8 +172,25 @@ def network_from_views(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
         out.append({"source": s, "target": o, "relation": rel, "sign": sign(rel, e["weight"]),
                     "dates": sorted(d for d in e["dates"] if d), "origin": [],
                     "events": sorted(x for x in e["events"] if x), "modality": sorted(m for m in e["modality"] if m),
-                    "evidence": evidence})
+                    "evidence": evidence, "count": e["count"]})
     return ns, out
+
+
+def strongest(node_list: list[dict], edge_list: list[dict], limit: int) -> tuple[list[dict], list[dict]]:
+    """At most ``limit`` edges, those resting on most events and facts (``count``, then most dates; ties by
+    source, relation and target), with the nodes they join and every state; both lists keep their order.
+
+    A corpus' whole graph has hundreds of thousands of edges, more than a browser draws: its page shows the
+    strongest, and says so (outputs.html_pages); graph.ttl and the store hold them all.
+    """
+    if len(edge_list) <= limit:
+        return node_list, edge_list
+    ranked = sorted(range(len(edge_list)), key=lambda i: (-edge_list[i].get("count", 1),
+                                                          -len(edge_list[i]["dates"]), i))
+    kept = sorted(ranked[:limit])
+    edges_ = [edge_list[i] for i in kept]
+    ends = {e["source"] for e in edges_} | {e["target"] for e in edges_}
+    return [n for n in node_list if n["id"] in ends or n["type"] == "State"], edges_
 
 
 def to_networkx(node_list: list[dict], edge_list: list[dict]) -> nx.MultiDiGraph:

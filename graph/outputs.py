@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 Content = bytes | str | Callable[[BinaryIO], object]
 #: Above this many quads the HTML pages are drawn from the views' graph instead of an rdflib Dataset.
 HTML_DATASET_LIMIT = 400_000
+#: The most edges a corpus' graph.html draws (network.strongest): vis-network stays usable in a browser.
+PAGE_EDGES = 4_000
 #: The folder of each graph file's index (the build cache's, pipeline.CACHE_DIR), and the index's suffix.
 INDEX_DIR, INDEX = ".cache", ".index"
 
@@ -167,7 +169,7 @@ def html_pages(result: BuildResult) -> dict[str, str]:
     """graph.html, dyads.html and triangles.html; a corpus too large for an rdflib Dataset is drawn from
     the views' graph (entities, events and facts, one quote per edge)."""
     from diplograph.exports import html
-    from diplograph.exports.network import network_from_views
+    from diplograph.exports.network import network_from_views, strongest
     from diplograph.exports.viewpages import view_pages
 
     title = "diplograph: knowledge graph"
@@ -175,7 +177,12 @@ def html_pages(result: BuildResult) -> dict[str, str]:
         return {"graph.html": html.render_graph_page(result.dataset, title=title),
                 **view_pages(result.views if result.views is not None else result.dataset)}
     nodes, edges = network_from_views(result.views)
-    return {"graph.html": html.render_network_page(nodes, edges, title=title), **view_pages(result.views)}
+    shown, drawn = strongest(nodes, edges, PAGE_EDGES)
+    subtitle = f"{len(nodes):,} actors, {len(edges):,} relations. Hover for evidence." if len(drawn) == len(edges) \
+        else (f"The {len(drawn):,} relations with most evidence of {len(edges):,}, between {len(shown):,} of "
+              f"{len(nodes):,} actors; graph.ttl and the store hold them all. Hover for evidence.")
+    return {"graph.html": html.render_network_page(shown, drawn, title=title, subtitle=subtitle),
+            **view_pages(result.views)}
 
 
 def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True, store: bool = True,
