@@ -100,8 +100,13 @@ class BuildResult:
     def summary(self) -> dict:
         """Counts a researcher checks first: documents, entities by type, facts, events."""
         found = self.counts or merge.counts(self.parts)
-        return {"documents": len(self.documents), "entities": found["entities"], "facts": found["facts"],
+        entities = found["entities"]  # the core types' order, also when read back from a manifest (sorted keys)
+        entities = {k: entities[k] for k in sorted(entities, key=lambda k: (_TYPE_ORDER.get(k, 4), k))}
+        return {"documents": len(self.documents), "entities": entities, "facts": found["facts"],
                 "events": found["events"], "failed": len(self.failures)}
+
+
+_TYPE_ORDER = {"State": 0, "Official": 1, "Organization": 2, "Agreement": 3}
 
 
 def _get_views(self: BuildResult) -> object:

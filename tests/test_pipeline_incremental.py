@@ -180,6 +180,7 @@ def test_pipeline_rerun_with_nothing_changed_writes_nothing(tmp_path, corpus):
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
     again = build([corpus], out, html=False)
     assert again.up_to_date and again.extracted == [] and again.summary() == first.summary()
+    assert list(again.summary()["entities"]) == list(first.summary()["entities"])  # printed in the same order
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps  # nothing rewritten
     assert again.lines == first.lines  # read back from graph.nq.gz
     assert not build([corpus], out, html=False, store=False).up_to_date  # other outputs asked: built again
