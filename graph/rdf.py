@@ -171,6 +171,12 @@ DERIVED = uri(PROV + "wasDerivedFrom")
 _STATEMENT, _SUBJECT = uri(RDF_NS + "Statement"), uri(RDF_NS + "subject")
 _PREDICATE, _OBJECT = uri(RDF_NS + "predicate"), uri(RDF_NS + "object")
 _EXACT, _GENERATED, _EXTRACTOR = uri(SKOS + "exactMatch"), uri(PROV + "wasGeneratedBy"), uri(EXTRACTOR)
+_EVIDENCE, _ORIGIN = dg("evidence"), dg("origin")
+_EVENT_TYPE, _ACTOR, _TARGET, _MODALITY = dg("eventType"), dg("actor"), dg("target"), dg("modality")
+_NEGATED, _HEDGED, _CONFIDENCE, _RELATION = dg("negated"), dg("hedged"), dg("confidence"), dg("relation")
+_DATE, _TRIGGER, _EVENT = dg("date"), dg("trigger"), dg("Event")
+_TRUE, _FALSE = boolean(True), boolean(False)
+_START, _END = uri(SCHEMA + "startDate"), uri(SCHEMA + "endDate")
 
 
 class Triples:
@@ -229,21 +235,29 @@ def add_document(g: Triples, ex: Extraction) -> str:
 
 
 def add_entities(g: Triples, ex: Extraction, gazetteer) -> None:
-    for e in ex.entities:
-        n = node(e.id)
-        add = [(n, TYPE, dg(e.type)), (n, LABEL, label(e.label))]
-        if e.subtype:
-            add.append((n, TYPE, dg(e.subtype)))
-        add.extend((n, ALT, label(alias)) for alias in e.aliases if alias != e.label)
-        record = gazetteer.get(e.id) if gazetteer and not e.discovered else None
-        wikidata = e.wikidata or (record or {}).get("wikidata")
-        if wikidata:
-            add.append((n, _EXACT, uri(WD + wikidata)))
-        if record and record.get("iso3"):
-            add.append((n, dg("isoCode"), text(record["iso3"])))
-        if record and record.get("cameo") and e.type == "Organization":
-            add.append((n, dg("cameoCode"), text(record["cameo"])))
-        g.items.update(add)
+    update = g.items.update
+    for e in ex.entities:  # keyed by the fields read, as a tuple: a dataclass would hash in Python
+        update(_entity(e.id, e.type, e.label, e.subtype, e.aliases, e.wikidata, e.discovered, gazetteer))
+
+
+@lru_cache(maxsize=1 << 14)  # documents name the same actors again and again; the gazetteer is keyed by identity
+def _entity(entity_id: str, type_: str, label_: str, subtype: str | None, aliases: tuple[str, ...],
+            wikidata: str | None, discovered: bool, gazetteer) -> tuple[tuple[str, str, str], ...]:
+    """The triples of one entity: its types, label, aliases, Wikidata link and the gazetteer's codes."""
+    n = node(entity_id)
+    add = [(n, TYPE, dg(type_)), (n, LABEL, label(label_))]
+    if subtype:
+        add.append((n, TYPE, dg(subtype)))
+    add.extend((n, ALT, label(alias)) for alias in aliases if alias != label_)
+    record = gazetteer.get(entity_id) if gazetteer and not discovered else None
+    wikidata = wikidata or (record or {}).get("wikidata")
+    if wikidata:
+        add.append((n, _EXACT, uri(WD + wikidata)))
+    if record and record.get("iso3"):
+        add.append((n, dg("isoCode"), text(record["iso3"])))
+    if record and record.get("cameo") and type_ == "Organization":
+        add.append((n, dg("cameoCode"), text(record["cameo"])))
+    return tuple(add)
 
 
 def add_evidence(g: Triples, ev: Evidence) -> str:
@@ -260,25 +274,28 @@ def _evidence(doc: str, sentence: int, start: int, end: int, quote: str) -> tupl
                (e, dg("end"), integer(end)), (e, dg("quote"), text(quote)))
 
 
-def _ends(fact: Fact, doc_iri: str) -> tuple[str, str, str, str]:
-    """Subject and object of a fact as plain strings (IRIs, or roleTitle's text) and as N-Triples terms."""
-    s = doc_iri if fact.p == "cites" else entity_iri(fact.s)
-    if fact.p == "roleTitle":
-        o, o_term = _clean_text(fact.o), text(fact.o)
+@lru_cache(maxsize=1 << 14)  # keyed by strings: a corpus states the same facts (memberships, offices) again
+def _ends(s_id: str, p: str, o_id: str) -> tuple[str, str, str, str, str]:
+    """Subject and object of a fact as plain strings (IRIs, or roleTitle's text) and as N-Triples terms,
+    and its predicate's term; the subject of ``cites`` is the document, left empty here."""
+    s = "" if p == "cites" else entity_iri(s_id)
+    if p == "roleTitle":
+        o, o_term = _clean_text(o_id), text(o_id)
     else:
-        o = entity_iri(fact.o)
+        o = entity_iri(o_id)
         o_term = uri(o)
-    return s, uri(s), o, o_term
+    return s, uri(s) if s else "", o, o_term, dg(p)
 
 
 def add_fact(g: Triples, fact: Fact, doc_iri: str, doc_id: str) -> str:
-    s, s_term, o, o_term = _ends(fact, doc_iri)
-    p = dg(fact.p)
+    s, s_term, o, o_term, p = _ends(fact.s, fact.p, fact.o)
+    if not s:
+        s, s_term = doc_iri, _document(doc_id)
     f = _fact_term(doc_id, s, fact.p, o, fact.origin)
     g.items.update(((s_term, p, o_term), (f, TYPE, _STATEMENT), (f, _SUBJECT, s_term), (f, _PREDICATE, p),
-                    (f, _OBJECT, o_term), (f, dg("origin"), text(fact.origin)), (f, DERIVED, uri(doc_iri))))
+                    (f, _OBJECT, o_term), (f, _ORIGIN, text(fact.origin)), (f, DERIVED, _document(doc_id))))
     for ev in fact.evidence:
-        g.items.add((f, dg("evidence"), add_evidence(g, ev)))
+        g.items.add((f, _EVIDENCE, add_evidence(g, ev)))
     return f
 
 
@@ -286,14 +303,18 @@ def add_term_of_office(g: Triples, record: str, fact: Fact, on: PartialDate | No
     """The gazetteer's dates of the office behind an officialOf fact, held on the document's date."""
     if gazetteer is None or on is None:
         return
-    day = on.first_day()
-    for office in _offices_in(gazetteer, fact.s, fact.o):
-        if office.held_on(day):
-            if office.start:
-                g.add(record, uri(SCHEMA + "startDate"), date_literal(office.start))
-            if office.end:
-                g.add(record, uri(SCHEMA + "endDate"), date_literal(office.end))
-            return
+    g.items.update((record, p, o) for p, o in _term_of_office(gazetteer, fact.s, fact.o, on.year, on.month, on.day))
+
+
+@lru_cache(maxsize=1 << 12)  # keyed by ints and strings: a corpus names the same officials on the same days
+def _term_of_office(gazetteer, official: str, of: str, year: int, month: int, day: int) -> tuple[tuple[str, str], ...]:
+    """(predicate, date) of the start and end of the first office of ``official`` in ``of`` held on that day."""
+    on = PartialDate(year, month, day).first_day()
+    for office in _offices_in(gazetteer, official, of):
+        if office.held_on(on):
+            return (((_START, date_literal(office.start)),) if office.start else ()) + \
+                (((_END, date_literal(office.end)),) if office.end else ())
+    return ()
 
 
 @lru_cache(maxsize=1 << 12)  # the gazetteer is hashed by identity; documents name the same officials again
@@ -322,18 +343,18 @@ def _event_type(name: str) -> str:
 
 def add_event(g: Triples, ev: Event, doc_iri: str) -> str:
     n = minted(event_iri(ev))
-    add = [(n, TYPE, dg("Event")), (n, dg("eventType"), _event_type(ev.event_type)), (n, dg("actor"), node(ev.actor)),
-           (n, dg("modality"), dg(ev.modality)), (n, dg("negated"), boolean(ev.negated)),
-           (n, dg("hedged"), boolean(ev.hedged)), (n, dg("confidence"), decimal(ev.confidence)),
-           (n, dg("evidence"), add_evidence(g, ev.evidence)), (n, DERIVED, uri(doc_iri)), (n, _GENERATED, _EXTRACTOR)]
+    add = [(n, TYPE, _EVENT), (n, _EVENT_TYPE, _event_type(ev.event_type)), (n, _ACTOR, node(ev.actor)),
+           (n, _MODALITY, dg(ev.modality)), (n, _NEGATED, _TRUE if ev.negated else _FALSE),
+           (n, _HEDGED, _TRUE if ev.hedged else _FALSE), (n, _CONFIDENCE, decimal(ev.confidence)),
+           (n, _EVIDENCE, add_evidence(g, ev.evidence)), (n, DERIVED, uri(doc_iri)), (n, _GENERATED, _EXTRACTOR)]
     if ev.target:
-        add.append((n, dg("target"), node(ev.target)))
+        add.append((n, _TARGET, node(ev.target)))
     if ev.relation:
-        add.append((n, dg("relation"), dg(ev.relation)))
+        add.append((n, _RELATION, dg(ev.relation)))
     if ev.date:
-        add.append((n, dg("date"), date_literal(ev.date)))
+        add.append((n, _DATE, date_literal(ev.date)))
     if ev.trigger:
-        add.append((n, dg("trigger"), text(ev.trigger)))
+        add.append((n, _TRIGGER, text(ev.trigger)))
     g.items.update(add)
     return n
 
