@@ -1,12 +1,16 @@
 """The ``diplograph`` command: a thin shell over the library.
 
-Each command lives in a module of this package and registers itself on :data:`main`;
-commands print one-line errors and exit with the code of the :class:`DiplographError` raised.
+Each command lives in a module of this package and registers itself on :data:`main` when that module
+is imported, which happens the first time the command is looked up (:data:`COMMANDS` says which module
+holds which command): ``diplograph build`` imports neither the views nor the exporters nor the store,
+while ``diplograph --help`` still lists every command. Commands print one-line errors and exit with the
+code of the :class:`DiplographError` raised.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
 import sys
@@ -75,9 +79,58 @@ def one_line(text: str, limit: int = 500) -> str:
     return flat if len(flat) <= limit else flat[:limit - 3] + "..."
 
 
-def _register() -> None:
-    # Each module adds its commands to `main` when imported (after `main` exists, hence here).
-    from diplograph.graph.cli import build, evaluate, export, query, views  # noqa: F401
+class _Commands(dict):
+    """``main.commands``, importing a command's module the first time the command is asked for.
+
+    click's ``Group`` reads its commands only through this dict (``get`` for one, iteration to list
+    them), so a lookup by name imports one module and a listing (``--help``) imports them all."""
+
+    def __init__(self, modules: dict[str, str]):
+        super().__init__()
+        self._modules = modules
+
+    def _import(self, module: str) -> None:
+        importlib.import_module(f"{__name__}.{module}")  # its decorators add its commands to this dict
+
+    def _import_all(self) -> None:
+        for module in sorted(set(self._modules.values())):
+            self._import(module)
+
+    def get(self, name, default=None):
+        if not dict.__contains__(self, name) and name in self._modules:
+            self._import(self._modules[name])
+        return dict.get(self, name, default)
+
+    def __getitem__(self, name):
+        self.get(name)
+        return dict.__getitem__(self, name)
+
+    def __contains__(self, name) -> bool:
+        self.get(name)
+        return dict.__contains__(self, name)
+
+    def __iter__(self):
+        self._import_all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._import_all()
+        return dict.__len__(self)
+
+    def keys(self):
+        self._import_all()
+        return dict.keys(self)
+
+    def values(self):
+        self._import_all()
+        return dict.values(self)
+
+    def items(self):
+        self._import_all()
+        return dict.items(self)
 
 
-_register()
+# Command name -> the module of this package that defines it (tests/test_startup_cli.py checks the list).
+COMMANDS = {"build": "build", "eval": "evaluate", "export": "export", "query": "query", "serve": "query",
+            "push": "query", "triangle": "views", "dyads": "views", "balance": "views", "ego": "views"}
+main.commands = _Commands(COMMANDS)

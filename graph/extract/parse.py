@@ -1,32 +1,35 @@
 """Tokenise a document once with spaCy and return plain offsets: tokens, sentences, rule hits.
 
-The pipeline (``spacy.blank("en")``'s tokenizer and two rule matchers, compiled from
-``span_ruler``-shaped patterns) is built once per gazetteer version and cached. One matcher finds
-the gazetteer's surface forms exactly (``ORTH``); the other finds titles and event triggers
-case-insensitively (``LOWER``). The matchers are spaCy's own ``PhraseMatcher`` and ``Matcher``
-called directly: their ``(key, start, end)`` triples give the hits without building a ``Span``
-per match, as a ``span_ruler`` component would. Every offset returned is absolute into
-:attr:`Document.text`; spaCy objects never leave this module.
+The pipeline (``spacy.blank("en")``'s tokenizer, tokenizer.py, and two sets of rule matchers, compiled from
+``span_ruler``-shaped patterns) is built once per gazetteer version and process; spaCy is imported
+then, not before. One set finds the gazetteer's surface forms exactly (``ORTH``); the other finds
+titles and event triggers case-insensitively (``LOWER``). Phrases are found by a
+:class:`~diplograph.graph.extract.phrases.PhraseTable` of their token hashes (tokenised once and
+cached on disk: phrases.py), token patterns by spaCy's ``Matcher``; both give ``(key, start, end)``
+triples, so no ``Span`` is built per match as a ``span_ruler`` component would. Every offset returned
+is absolute into :attr:`Document.text`; spaCy objects never leave this module.
 """
 
 from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import count
-from typing import NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-import spacy
 from numpy import flatnonzero, fromiter, intp, ndarray, unique, zeros
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline.sentencizer import Sentencizer
-from spacy.util import compile_infix_regex
 
+from diplograph.graph.extract import phrases
 from diplograph.graph.extract.lexicon import Rules, span_patterns
+from diplograph.graph.extract.phrases import PhraseTable
+from diplograph.graph.extract.tokenizer import EXTRA_INFIXES, CacheFiller, english
 from diplograph.graph.model import Document
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is built: commands that read no text never load it
+    from spacy.language import Language
+    from spacy.matcher import Matcher
 
 _CACHE: dict[tuple[str, int], Pipeline] = {}
 CHUNK = 500_000  # characters per spaCy call (its max_length is 1,000,000)
@@ -122,64 +125,79 @@ def gazetteer_patterns(gazetteer) -> list[dict]:
 
 @dataclass(frozen=True)
 class Pipeline:
-    """The tokenizer and the rule matchers. Each (label, id) is one match key; ``rank`` maps a
-    key's hash to its place in ``entries``, the sorted (label, id) pairs, so that matches are
+    """The tokenizer and the rule matchers. Each (label, id) is one match key (an int); ``rank`` maps a
+    key to its place in ``entries``, the sorted (label, id) pairs, so that matches are
     deduplicated and sorted as plain integers."""
 
     nlp: Language
-    gaz: tuple[PhraseMatcher | Matcher, ...]
-    cue: tuple[PhraseMatcher | Matcher, ...]
+    gaz: tuple[PhraseTable | Matcher, ...]
+    cue: tuple[PhraseTable | Matcher, ...]
     entries: tuple[tuple[str, str], ...]
     rank: dict[int, int]
+    filler: CacheFiller
 
-    def matches(self, matchers: tuple[PhraseMatcher | Matcher, ...], doc, base: int) -> list[tuple[int, int, int]]:
+    def matches(self, matchers: tuple[PhraseTable | Matcher, ...], doc, base: int) -> list[tuple[int, int, int]]:
         """(first token, minus the end token, rank of the (label, id)) of every match, token
         indexes shifted by ``base``: sorted, they come in text order, longest first."""
         rank = self.rank
         return [(i + base, -j - base, rank[key]) for m in matchers for key, i, j in m(doc) if i != j]
 
 
-def _matchers(nlp: Language, patterns: list[dict], attr: str,
-              keys: dict[int, tuple[str, str]]) -> tuple[PhraseMatcher | Matcher, ...]:
-    """Compile ``span_ruler`` patterns (a phrase, or a list of token patterns) into spaCy matchers;
-    each (label, id) becomes one match key, recorded in ``keys``."""
-    phrases, tokens = PhraseMatcher(nlp.vocab, attr=attr), Matcher(nlp.vocab, validate=False)
-    texts: dict[str, list[str]] = {}
+def _matchers(nlp: Language, patterns: list[dict], attr: str, keys: dict[int, tuple[str, str]],
+              cache: Path | None = None) -> tuple[PhraseTable | Matcher, ...]:
+    """Compile ``span_ruler`` patterns (a phrase, or a list of token patterns) into matchers: a
+    :class:`PhraseTable` of the phrases, whose token hashes are read from the ``cache`` folder when it
+    holds them, and spaCy's ``Matcher`` for the token patterns. Each (label, id) becomes one match
+    key, recorded in ``keys``."""
+    from spacy.matcher import Matcher
+
+    tokens = Matcher(nlp.vocab, validate=False)
+    texts: list[str] = []
+    text_keys: list[int] = []
+    ids = {pair: key for key, pair in keys.items()}
     for entry in patterns:
-        label, id_ = entry["label"], entry.get("id", "")
-        key = f"{label}\t{id_}"
-        keys[nlp.vocab.strings.add(key)] = (label, id_)
+        pair = (entry["label"], entry.get("id", ""))
+        if (key := ids.get(pair)) is None:
+            key = ids[pair] = len(keys) + 1  # match keys of our own: no string to hash and store
+            keys[key] = pair
         if isinstance(entry["pattern"], str):
-            texts.setdefault(key, []).append(entry["pattern"])
+            texts.append(entry["pattern"])
+            text_keys.append(key)
         else:
             tokens.add(key, [entry["pattern"]])
-    for key, phrase_texts in texts.items():
-        phrases.add(key, list(nlp.tokenizer.pipe(phrase_texts)))
-    return tuple(m for m in (phrases, tokens) if len(m))
+    hashes = phrases.cached_tokens(nlp, texts, attr, EXTRA_INFIXES, cache)
+    table = PhraseTable(attr, zip(text_keys, hashes, strict=True))
+    return tuple(m for m in (table, tokens) if len(m))
 
 
-def build_pipeline(gazetteer, rules: Rules) -> Pipeline:
-    """A blank English tokenizer with the two matchers (not cached); sentences are split by
-    :func:`sentence_starts` over token arrays, which gives the sentencizer's answer without
-    building a spaCy Token per word."""
-    nlp = spacy.blank("en")
-    # split "U.S.-led" into "U.S." "-" "led" so the state abbreviation is matched
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[a-z])[\u2013\u2014](?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+def build_pipeline(gazetteer, rules: Rules, cache: Path | None = None) -> Pipeline:
+    """A blank English tokenizer with the two matchers (not kept in memory: see :func:`get_pipeline`);
+    sentences are split by :func:`sentence_starts` over token arrays, which gives the sentencizer's
+    answer without building a spaCy Token per word.
+
+    Args:
+        gazetteer: The loaded gazetteer, or None.
+        rules: Lexicon, titles and cue words.
+        cache: Folder of the tokenised phrases (phrases.py), or None to tokenise them here.
+    """
+    nlp = english()
     keys: dict[int, tuple[str, str]] = {}
-    gaz = _matchers(nlp, gazetteer_patterns(gazetteer), "ORTH", keys)
-    cue = _matchers(nlp, span_patterns(rules), "LOWER", keys)
+    gaz_patterns, cue_patterns = gazetteer_patterns(gazetteer), span_patterns(rules)
+    gaz = _matchers(nlp, gaz_patterns, "ORTH", keys, cache)
+    cue = _matchers(nlp, cue_patterns, "LOWER", keys, cache)
     entries = tuple(sorted(set(keys.values())))
     place = {entry: n for n, entry in enumerate(entries)}
-    return Pipeline(nlp, gaz, cue, entries, {key: place[entry] for key, entry in keys.items()})
+    filler = CacheFiller(nlp, (p["pattern"] for p in gaz_patterns + cue_patterns if isinstance(p["pattern"], str)))
+    return Pipeline(nlp, gaz, cue, entries, {key: place[entry] for key, entry in keys.items()}, filler)
 
 
 def get_pipeline(gazetteer, rules: Rules) -> Pipeline:
-    """The cached pipeline for this gazetteer version (and rule set)."""
+    """The pipeline for this gazetteer version (and rule set), built once per process; its phrases'
+    tokens are cached on disk across processes (:func:`phrases.default_folder`)."""
     key = (getattr(gazetteer, "version", "none") if gazetteer is not None else "none", id(rules))
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = build_pipeline(gazetteer, rules)
+        _CACHE[key] = build_pipeline(gazetteer, rules, phrases.default_folder())
         # the pipeline and gazetteer live as long as the process: keep the cyclic collector from
         # walking their millions of objects again on every full collection during extraction
         # (the build's own cyclic garbage is freed first, as the collector may be paused here)
@@ -218,19 +236,24 @@ def chunks(text: str, start: int, limit: int = CHUNK) -> list[tuple[int, int]]:
     return out
 
 
-PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
+@cache
+def punct_chars() -> frozenset[str]:
+    """The sentencizer's sentence-final marks."""
+    from spacy.pipeline.sentencizer import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
 
 
 def sentence_starts(words: list[str], is_punct: list[int]) -> list[int]:
     """Indexes of the tokens that open a sentence: spaCy's sentencizer rule (the first token that
     is not punctuation after a sentence-final mark) on plain lists."""
-    out, k, n = [0], 0, len(words)
+    out, k, n, marks = [0], 0, len(words), punct_chars()
     # only the sentence-final marks are visited: the words between them need no test
-    for final in [m for m, w in enumerate(words) if w in PUNCT_CHARS]:
+    for final in [m for m, w in enumerate(words) if w in marks]:
         if final < k:
             continue  # inside the run of marks already passed
         k = final + 1
-        while k < n and (is_punct[k] or words[k] in PUNCT_CHARS):
+        while k < n and (is_punct[k] or words[k] in marks):
             k += 1
         if k < n:
             out.append(k)
@@ -252,8 +275,11 @@ def _sentences(first: list[int], words: tuple[str, ...]) -> tuple[tuple[int, int
 def parse(document: Document, gazetteer, rules: Rules) -> Parsed:
     """Run the pipeline on the body of the document, in chunks of at most CHUNK characters cut at
     line breaks; offsets stay absolute."""
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+
     pipe = get_pipeline(gazetteer, rules)
     text = document.text
+    pipe.filler.reading(len(text) - document.body_start)
     starts: list[int] = []
     ends: list[int] = []
     first: list[int] = []

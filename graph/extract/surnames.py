@@ -14,7 +14,7 @@ date preposition ("on 1 May", "in May").
 
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 from diplograph.graph.extract.lexicon import Rules
 from diplograph.graph.extract.parse import Parsed
@@ -22,6 +22,14 @@ from diplograph.graph.extract.spans import MONTHS, NAME_PARTICLES, Span, is_name
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words (imported on first use: spaCy loads only once a text is read)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _name_part(p: Parsed, k: int, skip: frozenset[int], rules: Rules) -> bool:
@@ -32,7 +40,7 @@ def _name_part(p: Parsed, k: int, skip: frozenset[int], rules: Rules) -> bool:
     if not is_name_token(p, k):
         return False
     opens = k == p.sents[p.sent_of[k]][0]
-    return not (opens and (p.lower[k] in STOP_WORDS or p.lower[k] in rules.cue("sentence_opener")))
+    return not (opens and (p.lower[k] in _stop_words() or p.lower[k] in rules.cue("sentence_opener")))
 
 
 def _joined(p: Parsed, k: int) -> bool:
