@@ -152,13 +152,20 @@ def auth_headers(environ: Mapping[str, str]) -> dict[str, str]:
 
 
 def graph_payloads(store: ox.Store) -> list[tuple[str, bytes]]:
-    """``(graph IRI, N-Triples)`` for every named graph, sorted; the default graph is their merge, not sent."""
+    """``(graph IRI, N-Triples)`` for every document's graph and the views graph, sorted by IRI; the default
+    graph is their merge, not sent (the store keeps the views in its default graph only: store.views_triples)."""
+    from diplograph.graph.merge import VIEWS_GRAPH
+    from diplograph.graph.store import views_triples
+
     names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     out = []
     for name in names:
         triples = sorted((q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))), key=str)
         out.append((name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""))
-    return out
+    views = views_triples(store)
+    if views and VIEWS_GRAPH not in names:
+        out.append((VIEWS_GRAPH, ox.serialize(sorted(views, key=str), format=ox.RdfFormat.N_TRIPLES) or b""))
+    return sorted(out)
 
 
 def _put(url: str, body: bytes, headers: dict[str, str], timeout: float) -> None:

@@ -1,8 +1,8 @@
 """The embedded SPARQL store: an Oxigraph database in ``OUT/store/`` and queries over it.
 
 The store is written by store_build.py (``write_store``, re-exported here): one named graph per
-document plus ``dgid:graph/views``, and the merge of all those graphs (each triple once) in the
-default graph. ``query`` runs SELECT, ASK, CONSTRUCT or DESCRIBE and returns a
+document, and the merge of all graphs (each triple once) in the default graph, which alone holds the
+views graph ``dgid:graph/views`` (:func:`views_triples` reads it back). ``query`` runs SELECT, ASK, CONSTRUCT or DESCRIBE and returns a
 materialised, immutable :class:`QueryResult`, which the ``format_*`` functions render as a table,
 CSV, TSV, SPARQL results JSON or Turtle. ``GRAPH ?g { ... }`` still reaches each document.
 ``examples`` loads the query library shipped in ``graph/queries/*.rq``.
@@ -106,6 +106,16 @@ def run(store: ox.Store, sparql: str, *, use_default_graph_as_union: bool = Fals
         return QueryResult("select", names, tuple(tuple(s[n] for n in names) for s in answer))
     except (SyntaxError, OSError, ValueError) as exc:
         raise QueryError(f"query: {_one_line(str(exc))}") from exc
+
+
+def views_triples(store: ox.Store) -> list[ox.Triple]:
+    """The views graph's triples, sorted: the default graph's about view nodes (dyads, triangles, their slices).
+
+    The store does not name the views graph (graph/DESIGN.md); this is what ``GRAPH dgid:graph/views`` held.
+    """
+    nodes = " || ".join(f'STRSTARTS(STR(?s), "{ID}{kind}/")' for kind in ("dyad", "triangle"))
+    found = store.query(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER({nodes}) }}")
+    return sorted((ox.Triple(row["s"], row["p"], row["o"]) for row in found), key=_triple_key)
 
 
 def _one_line(message: str) -> str:

@@ -1,9 +1,11 @@
 """Writing the embedded SPARQL store ``OUT/store``: a full bulk load, or an update of the previous store.
 
-The store holds one named graph per document plus ``dgid:graph/views``, and in its default graph the
-merge of all of them (each triple once: Oxigraph's on-the-fly union would repeat a triple once per graph
-holding it, inflating counts). A store is always built beside its target (``store.tmp``) and swapped in,
-so a reader never sees a half-loaded store and a failed or killed build leaves the old one intact.
+The store holds one named graph per document, and in its default graph the merge of all of them and of
+the views graph (each triple once: Oxigraph's on-the-fly union would repeat a triple once per graph
+holding it, inflating counts). The views graph is in the default graph only, not also named: its
+subjects are view nodes that no document describes (store_load.py checks it), so its triples are its own
+there. A store is always built beside its target (``store.tmp``) and swapped in, so a reader never sees
+a half-loaded store and a failed or killed build leaves the old one intact.
 
 A build starts its store before its documents are extracted (:func:`start`, with the version each
 document's graph will have) and gives each graph as soon as it is known (:meth:`StoreBuild.add`: the
@@ -11,8 +13,9 @@ cached ones at once, the others as they are extracted). A full load (store_load.
 background threads beside the extraction and the views; :meth:`StoreBuild.finish` adds the views graph,
 compacts the store and swaps it in. When few documents changed, nothing is loaded: ``finish`` copies the
 previous store and patches each changed graph with its difference (store_patch.py).
-``diplograph.json`` inside the store records which version (cache key) of each graph it holds, so the
-next build knows what to change; it is written from sorted keys, whatever order the graphs came in.
+``diplograph.json`` inside the store records its layout and which version (cache key) of each graph it
+holds, so the next build knows what to change (a store of another layout is loaded anew); it is written
+from sorted keys, whatever order the graphs came in.
 """
 
 from __future__ import annotations
@@ -26,16 +29,20 @@ import pyoxigraph as ox
 import rdflib
 from diplograph.graph.errors import OutputError
 from diplograph.graph.merge import VIEWS_GRAPH
-from diplograph.graph.store_load import Loader
-from diplograph.graph.store_patch import keep, part_key, update, versions
+from diplograph.graph.store_load import VIEW_SUBJECTS, Loader
+from diplograph.graph.store_patch import keep, kept_all, part_key, update, versions
 
 STATE = "diplograph.json"
+#: How the store is laid out; a store of another layout is never patched. 2: the views graph in the default
+#: graph only (1, unwritten: also as the named graph ``dgid:graph/views``).
+LAYOUT = 2
 #: Update the previous store in place of a full load when at most this share of its graphs changed.
 UPDATE_SHARE = 0.2
 #: ... and when the views chunks that changed hold at most this many bytes of N-Quads: past it (an upgrade
 #: that changes every chunk's key), patching line by line costs far more time and memory than loading anew.
 UPDATE_VIEWS_BYTES = 256 << 20
 _FAILURES = (OSError, SyntaxError, ValueError)
+_VIEW_NODES = tuple(prefix.decode()[1:] for prefix in VIEW_SUBJECTS)
 
 
 def to_nquads(dataset: rdflib.Dataset | Iterable[ox.Quad] | bytes) -> bytes:
@@ -48,9 +55,22 @@ def to_nquads(dataset: rdflib.Dataset | Iterable[ox.Quad] | bytes) -> bytes:
 
 
 def with_union(nquads: bytes) -> bytes:
-    """The quads plus the set union of their triples as default-graph lines (N-Triples are N-Quads)."""
-    union = {q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS) if q.graph_name != ox.DefaultGraph()}
-    return nquads + (ox.serialize(union, format=ox.RdfFormat.N_TRIPLES) or b"")
+    """The quads of the documents' graphs plus the set union of all graphs' triples (the views graph's
+    included) as default-graph lines (N-Triples are N-Quads).
+
+    Raises:
+        ValueError: The views graph states a triple about another subject than a view node, or a document's
+            graph about a view node.
+    """
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))  # default-graph quads (if any) stay there
+    named = [q for q in quads if q.graph_name != ox.DefaultGraph() and q.graph_name.value != VIEWS_GRAPH]
+    for q in quads:
+        about_view = isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_VIEW_NODES)
+        if q.graph_name != ox.DefaultGraph() and about_view != (q.graph_name.value == VIEWS_GRAPH):
+            raise ValueError(f"{q.graph_name}: a view node's triple must be in <{VIEWS_GRAPH}>, and only those: {q}")
+    union = {q.triple for q in quads}
+    return (ox.serialize(named, format=ox.RdfFormat.N_QUADS) or b"") + \
+        (ox.serialize(union, format=ox.RdfFormat.N_TRIPLES) or b"")
 
 
 def write_store(dataset: rdflib.Dataset | Iterable[ox.Quad] | bytes, path: str | Path) -> int:
@@ -77,13 +97,15 @@ def write_store(dataset: rdflib.Dataset | Iterable[ox.Quad] | bytes, path: str |
 def read_state(path: str | Path) -> dict[str, str]:
     """``{graph IRI: version}`` of the graphs a store holds (empty when unknown)."""
     try:
-        return dict(json.loads((Path(path) / STATE).read_text(encoding="utf-8"))["graphs"])
-    except (OSError, ValueError, KeyError, TypeError):
+        state = json.loads((Path(path) / STATE).read_text(encoding="utf-8"))
+        return dict(state["graphs"]) if state.get("layout") == LAYOUT else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 
 def _write_state(path: Path, graphs: dict[str, str]) -> None:
-    (path / STATE).write_text(json.dumps({"graphs": dict(sorted(graphs.items()))}, indent=0) + "\n", encoding="utf-8")
+    state = {"layout": LAYOUT, "graphs": dict(sorted(graphs.items()))}
+    (path / STATE).write_text(json.dumps(state, indent=0) + "\n", encoding="utf-8")
 
 
 def part_versions(parts) -> dict[str, str]:
@@ -147,8 +169,7 @@ class StoreBuild:
             given = {(p.graph, part_key(p)) for p in self.parts}
             more = [p for p in parts if (p.graph, part_key(p)) not in given]
             parts = self.parts + more
-            if self.updating and _changed_bytes(self.held, [p for p in parts if p.graph == VIEWS_GRAPH]) \
-                    > UPDATE_VIEWS_BYTES:
+            if self.updating and not _patchable(self.path, self.held, [p for p in parts if p.graph == VIEWS_GRAPH]):
                 self.updating, self.loader = False, Loader(self.tmp)
                 self.loader.add(self.parts)
             if self.updating:
@@ -170,6 +191,13 @@ class StoreBuild:
             self.loader.abort()
             self.loader = None
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _patchable(path: Path, held: dict[str, str], views: list) -> bool:
+    """Whether the views' change is small enough to patch (:data:`UPDATE_VIEWS_BYTES`) and the store keeps a copy
+    of each views chunk that went (the views graph is not named in the store, so it cannot be read back)."""
+    gone = set(held.get(VIEWS_GRAPH, "").split()) - {part_key(p) for p in views}
+    return _changed_bytes(held, views) <= UPDATE_VIEWS_BYTES and kept_all(path, VIEWS_GRAPH, gone)
 
 
 def _changed_bytes(held: dict[str, str], parts: list) -> int:

@@ -3,9 +3,13 @@
 :class:`Loader` opens a new store and takes graphs (merge.Parts) as they come, in any order: a build gives
 each document's graph as soon as it is extracted or found in the cache (:meth:`Loader.add`), so the store
 fills while the other documents are still being read, then the views graph (:meth:`Loader.finish`).
-Each graph goes in as its quads followed by the same lines as triples of the default graph (N-Triples lines
-are N-Quads too), which therefore holds the merge of all graphs. The store is a set, so the order the
-graphs arrive in changes nothing in what it holds.
+A document's graph goes in as its quads followed by the same lines as triples of the default graph
+(N-Triples lines are N-Quads too), which therefore holds the merge of all graphs. The views graph goes into
+the default graph only (a named copy would cost as many quads again, each in six indexes, and nobody asks
+for it by name): its subjects are view nodes (dyads, triangles, their slices), which no document describes,
+so its triples never meet a document's and an update knows whose each default-graph triple is (checked
+while loading: :func:`views_triples`, :func:`documents_quads`). The store is a set, so the order the graphs
+arrive in changes nothing in what it holds.
 
 A feeder thread reads the graphs and joins their lines into batches of about :data:`BATCH_QUADS`
 quads; :data:`LOAD_THREADS` threads hand the batches to Oxigraph's bulk loader, which releases the GIL.
@@ -36,6 +40,8 @@ LOAD_THREADS = 4
 #: Subjects one document states (itself, its events, evidence and facts): their triples are not looked up
 #: in the set of default-graph triples already given (they are rarely repeated; a repeat is merely loaded twice).
 OWN_SUBJECTS = tuple(f"<{ID}{kind}/".encode() for kind in ("doc", "event", "evidence", "fact"))
+#: Subjects of the views graph (dyads, triangles and their slices), and of no document's graph.
+VIEW_SUBJECTS = tuple(f"<{ID}{kind}/".encode() for kind in ("dyad", "triangle"))
 
 _END = None  # on the queue of graphs: no more graphs
 
@@ -130,16 +136,41 @@ def batches(chunks: Iterable[bytes], size: int = 0) -> Iterator[bytes]:
 
 def load_chunks(parts: Iterable, seen: set[bytes] | None) -> Iterator[bytes]:
     """Each graph's N-Quads, piece by piece, each piece followed by its triples for the default graph
-    (N-Triples lines are N-Quads too).
+    (N-Triples lines are N-Quads too); of the views graph, the triples only.
 
     With ``seen``, a triple about a shared subject (an entity every document describes) is given once.
     A graph in a file is read a piece at a time, so a large one (the views) is never in memory whole.
+
+    Raises:
+        ValueError: The views graph states a triple about another subject than a view node, or a
+            document's graph about a view node (an update could then not tell whose a triple is).
     """
     for part in parts:
         for piece in read_pieces(part):
-            yield piece
+            if part.graph == VIEWS_GRAPH:
+                yield views_triples(piece)
+                continue
+            yield documents_quads(part.graph, piece)
             triples = as_triples(part.graph, piece)
             yield triples if seen is None else unseen(triples, seen)
+
+
+def views_triples(piece: bytes) -> bytes:
+    """The views graph's N-Quads as N-Triples for the default graph, each line checked to be about a view node."""
+    triples = as_triples(VIEWS_GRAPH, piece)
+    about_views = sum(triples.count(b"\n" + prefix) for prefix in VIEW_SUBJECTS) + triples.startswith(VIEW_SUBJECTS)
+    if about_views != triples.count(b"\n"):
+        line = next(line for line in triples.split(b"\n") if not line.startswith(VIEW_SUBJECTS))
+        raise ValueError(f"<{VIEWS_GRAPH}> states a triple about another subject than a view node: {line[:160]!r}")
+    return triples
+
+
+def documents_quads(graph: str, piece: bytes) -> bytes:
+    """A document's N-Quads, checked to state nothing about a view node (a dyad, a triangle)."""
+    if piece.startswith(VIEW_SUBJECTS) or any(b"\n" + prefix in piece for prefix in VIEW_SUBJECTS):
+        raise ValueError(f"<{graph}> states a triple about a view node (a dyad or triangle), which only the views "
+                         "graph may describe")
+    return piece
 
 
 def read_pieces(part, size: int = 0) -> Iterator[bytes]:
@@ -169,12 +200,44 @@ def as_triples(graph: str, nquads: bytes) -> bytes:
 
 
 def unseen(triples: bytes, seen: set[bytes]) -> bytes:
-    """The N-Triples lines not in ``seen`` (lines about a document's own subjects always), adding them."""
+    """The N-Triples lines not in ``seen`` (lines about a document's own subjects always), adding them.
+
+    A document's lines are sorted, so those about its own subjects come in a few runs (one per kind),
+    passed on whole; only the lines between the runs are looked up one by one. (Unsorted lines come out
+    right too: a run may then hold a shared line, which is merely loaded twice.)
+    """
+    kept, start = [], 0
+    for first, end in _own_runs(triples):
+        kept += _unseen_lines(triples[start:first], seen)
+        kept.append(triples[first:end])
+        start = end
+    kept += _unseen_lines(triples[start:], seen)
+    return b"".join(kept)
+
+
+def _own_runs(text: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` of the run of lines from the first to the last about each kind of own subject, merged."""
+    runs = []
+    for prefix in OWN_SUBJECTS:
+        first = 0 if text.startswith(prefix) else text.find(b"\n" + prefix) + 1
+        if first == 0 and not text.startswith(prefix):
+            continue
+        last = text.rfind(b"\n" + prefix) + 1 or first
+        runs.append((first, text.find(b"\n", max(first, last)) + 1 or len(text)))
+    merged: list[tuple[int, int]] = []
+    for first, end in sorted(runs):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((first, end))
+    return merged
+
+
+def _unseen_lines(text: bytes, seen: set[bytes]) -> list[bytes]:
+    """The lines of ``text`` (each with its newline) not in ``seen``, adding them."""
     kept = []
-    for line in triples.split(b"\n"):
-        if not line.startswith(OWN_SUBJECTS):
-            if line in seen or not line:
-                continue
+    for line in text.split(b"\n"):
+        if line and line not in seen:
             seen.add(line)
-        kept.append(line)
-    return b"\n".join(kept) + b"\n" if kept else b""
+            kept.append(line + b"\n")
+    return kept

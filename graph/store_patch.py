@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from diplograph.graph.merge import VIEWS_GRAPH
-from diplograph.graph.store_load import as_triples
+from diplograph.graph.store_load import as_triples, documents_quads, views_triples
 
 #: Folder in the store with the views graph's N-Quads, for the next update.
 KEPT = "graphs"
@@ -97,9 +97,9 @@ def patch(store: ox.Store, graph: str, nquads: Text, kept: Text | None = None, d
     Triples are compared as lines (our graphs have no blank nodes); a triple written two ways is taken
     out and put back, which leaves the store right.
     """
-    name = ox.NamedNode(graph)
-    if kept is None:  # the graph as the store holds it (a document's: small)
-        old = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name) or b""
+    name = ox.NamedNode(graph) if graph != VIEWS_GRAPH else None  # the views graph: in the default graph only
+    if kept is None:  # the graph as the store holds it (a document's: small; of the views, copies are kept)
+        old = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
         gone, came = diff_sets(old, as_triples(graph, _whole(nquads)))
     else:
         gone, came = (diff_sorted if single else diff_sets)(kept, nquads)
@@ -108,9 +108,12 @@ def patch(store: ox.Store, graph: str, nquads: Text, kept: Text | None = None, d
     _remove(store, name, gone)
     if came:
         text = b"\n".join(came) + b"\n"
-        store.load(input=text, format=ox.RdfFormat.N_TRIPLES, to_graph=name, lenient=True)
+        if name is None:
+            views_triples(text)  # raises unless every line is about a view node
+        else:
+            store.load(input=documents_quads(graph, text), format=ox.RdfFormat.N_TRIPLES, to_graph=name, lenient=True)
         store.load(input=text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
-    if drop:
+    if drop and name is not None:
         store.remove_graph(name)
 
 
@@ -163,11 +166,16 @@ def _subject_lines_scan(text: Text, subjects: set[bytes]) -> list[bytes]:
     return [line for line in _whole(text).split(b"\n") if line[:line.find(b" ")] in subjects]
 
 
-def _remove(store: ox.Store, name: ox.NamedNode, gone: list[bytes]) -> None:
-    """Take N-Triples lines out of graph ``name``, and out of the default graph when no other graph states them."""
+def _remove(store: ox.Store, name: ox.NamedNode | None, gone: list[bytes]) -> None:
+    """Take N-Triples lines out of graph ``name``, and out of the default graph when no other graph states them
+    (``name`` None: the views graph's, out of the default graph, where they are the views' own)."""
     if not gone:
         return
     triples = list(ox.parse(b"\n".join(gone), format=ox.RdfFormat.N_TRIPLES))
+    if name is None:
+        for t in triples:
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+        return
     for t in triples:
         store.remove(ox.Quad(t.subject, t.predicate, t.object, name))
     for t in triples:
@@ -235,18 +243,24 @@ def keep(path: Path, parts: Iterable) -> None:
     folder = path / KEPT
     folder.mkdir(exist_ok=True)
     wanted = {_kept_name(p.graph, part_key(p)): p for p in parts if p.graph == VIEWS_GRAPH}
-    for stale in folder.iterdir():
-        if stale.name not in wanted:
-            stale.unlink()
+    present = set(os.listdir(folder))
+    for stale in present - set(wanted):
+        (folder / stale).unlink()
     for name, part in wanted.items():
         kept = folder / name
-        kept.unlink(missing_ok=True)
+        if name in present:
+            kept.unlink()
         try:
             if not isinstance(part.nquads, Path):
                 raise OSError("in memory")
             os.link(part.nquads, kept)
         except OSError:
             kept.write_bytes(part.read_nquads())
+
+
+def kept_all(path: Path, graph: str, keys: Iterable[str]) -> bool:
+    """True when the store at ``path`` keeps a copy of each of these parts of ``graph``."""
+    return all((path / KEPT / _kept_name(graph, key)).is_file() for key in keys)
 
 
 def _kept(path: Path, graph: str, key: str, mapped: bool = False) -> Text | None:

@@ -16,7 +16,8 @@ from test_store_sample import build_sample
 from diplograph.graph import remote
 from diplograph.graph.cli import main
 from diplograph.graph.errors import RemoteError
-from diplograph.graph.store import open_store
+from diplograph.graph.merge import VIEWS_GRAPH
+from diplograph.graph.store import open_store, views_triples
 
 COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
@@ -53,8 +54,11 @@ def push(*args: str, env: dict | None = None):
 
 
 def expected_counts(out) -> dict[str, int]:
+    """Each document graph's triples, and the views graph's (kept in the store's default graph only)."""
     store = open_store(out)
-    return {g.value: len({q.triple for q in store.quads_for_pattern(None, None, None, g)}) for g in store.named_graphs()}
+    counts = {g.value: len({q.triple for q in store.quads_for_pattern(None, None, None, g)})
+              for g in store.named_graphs()}
+    return {**counts, VIEWS_GRAPH: len(views_triples(store))}
 
 
 @pytest.mark.server

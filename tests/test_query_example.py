@@ -95,4 +95,6 @@ def test_query_example_graph_queries_print_parsable_turtle(store_out):
 def test_query_example_build_fills_the_store(store_out):
     assert (store_out / "store" / "CURRENT").is_file()
     graphs = {r["g"] for r in query(store_out, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").values()}
-    assert graphs == {ID + "doc/monitor-8-7", ID + "graph/views"}
+    assert graphs == {ID + "doc/monitor-8-7"}  # the views are in the default graph only (graph/DESIGN.md)
+    dyads = query(store_out, "SELECT ?d WHERE { ?d a dg:Dyad ; dg:member dgid:russia }").values()
+    assert len(dyads) == 2  # Russia-China and Russia-United States, answered from the default graph

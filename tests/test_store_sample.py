@@ -165,25 +165,47 @@ def out(tmp_path_factory) -> Path:
     return build_sample(tmp_path_factory.mktemp("sample-out"))
 
 
+VIEWS = "https://w3id.org/diplograph/id/graph/views"
+
+
 def sample_triple_count() -> int:
     return len({(s, p, o) for s, p, o, _ in sample_dataset().quads((None, None, None, None))})
 
 
-def test_store_write_keeps_each_graph_and_merges_them_into_the_default_graph(tmp_path):
+def sample_document_quad_count() -> int:
+    """The quads of the documents' graphs: the views graph is in the store's default graph only."""
+    return sum(1 for *_, g in sample_dataset().quads((None, None, None, None)) if str(g) != VIEWS)
+
+
+def test_store_write_keeps_each_document_graph_and_merges_all_into_the_default_graph(tmp_path):
     n = write_store(sample_dataset(), tmp_path / "store")
-    assert n == sample_quad_count() + sample_triple_count() and sample_triple_count() > 200
+    assert n == sample_document_quad_count() + sample_triple_count() and sample_triple_count() > 200
+    assert sample_document_quad_count() < sample_quad_count()
     store = ox.Store.read_only(str(tmp_path / "store"))
     graphs = {g.value for g in store.named_graphs()}
-    assert graphs == {"https://w3id.org/diplograph/id/doc/jan", "https://w3id.org/diplograph/id/doc/may",
-                      "https://w3id.org/diplograph/id/graph/views"}
-    assert len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == sample_triple_count()
+    assert graphs == {"https://w3id.org/diplograph/id/doc/jan", "https://w3id.org/diplograph/id/doc/may"}
+    default = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    quads = list(ox.parse(SAMPLE_TRIG.encode(), format=ox.RdfFormat.TRIG))
+    assert len(default) == sample_triple_count()  # the store holds values: "-2.0" is -2, compare the keys
+    assert {(t.subject, t.predicate) for t in default} == {(q.subject, q.predicate) for q in quads}
+    assert any(q.graph_name.value == VIEWS for q in quads)  # the views' triples: in the default graph only
 
 
 def test_store_write_accepts_pyoxigraph_quads_and_nquads_bytes(tmp_path):
     quads = list(ox.parse(SAMPLE_TRIG.encode(), format=ox.RdfFormat.TRIG))
-    assert write_store(quads, tmp_path / "a") == sample_quad_count() + sample_triple_count()
+    assert write_store(quads, tmp_path / "a") == sample_document_quad_count() + sample_triple_count()
     nquads = sample_dataset().serialize(format="nquads", encoding="utf-8")
-    assert write_store(nquads, tmp_path / "b") == sample_quad_count() + sample_triple_count()
+    assert write_store(nquads, tmp_path / "b") == sample_document_quad_count() + sample_triple_count()
+
+
+def test_store_write_refuses_a_views_graph_about_other_subjects(tmp_path):
+    stray = f"<https://w3id.org/diplograph/id/russia> <urn:p> \"x\" <{VIEWS}> .\n".encode()
+    with pytest.raises(OutputError, match="a view node's triple must be in"):
+        write_store(stray, tmp_path / "store")
+    posing = b"<https://w3id.org/diplograph/id/dyad/a--b> <urn:p> \"x\" <https://w3id.org/diplograph/id/doc/a> .\n"
+    with pytest.raises(OutputError, match="a view node's triple must be in"):
+        write_store(posing, tmp_path / "store")
+    assert not (tmp_path / "store").exists()
 
 
 def test_store_write_replaces_an_existing_store_atomically(tmp_path):

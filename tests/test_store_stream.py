@@ -88,14 +88,14 @@ def test_store_stream_chunked_views_patch_only_the_changed_chunks(tmp_path, monk
     assert kept == sorted(p.read_nquads() for p in new[-3:])  # the copy of the gone chunk b is dropped
 
 
-def test_store_stream_chunked_views_without_their_copies_are_read_back(tmp_path, monkeypatch):
+def test_store_stream_chunked_views_without_their_copies_are_loaded_anew(tmp_path, monkeypatch):
     monkeypatch.setattr(store_build, "UPDATE_SHARE", 1.0)
     old = DOCS[:2] + [chunk("a", "china--russia"), chunk("b", "france--japan")]
     store_build.write_build_store(old, tmp_path / "store")
     for kept in (tmp_path / "store" / store_patch.KEPT).iterdir():
         kept.unlink()
     new = DOCS[:2] + [chunk("a", "china--russia"), chunk("b2", "france--india")]
-    assert store_build.write_build_store(new, tmp_path / "store") == "updated"
+    assert store_build.write_build_store(new, tmp_path / "store") == "loaded"
     assert held(tmp_path / "store") == expected(new)
 
 
@@ -224,8 +224,11 @@ def test_store_stream_one_changed_chunk_without_its_copy_keeps_the_other_chunks(
     store_build.write_build_store(DOCS[:2] + [a, b], tmp_path / "store")
     for kept in (tmp_path / "store" / store_patch.KEPT).iterdir():
         kept.unlink()
-    assert store_build.write_build_store(DOCS[:2] + [a, b2], tmp_path / "store") == "updated"
+    assert store_build.write_build_store(DOCS[:2] + [a, b2], tmp_path / "store") == "loaded"  # b's copy is gone
     assert held(tmp_path / "store") == expected(DOCS[:2] + [a, b2])
+    b3 = Part(VIEWS_GRAPH, chunk("b3", "france--china").read_nquads(), key="b3")
+    assert store_build.write_build_store(DOCS[:2] + [a, b3], tmp_path / "store") == "updated"  # copies kept again
+    assert held(tmp_path / "store") == expected(DOCS[:2] + [a, b3])
 
 
 def test_store_stream_views_chunks_given_early_skip_the_seen_set(tmp_path):
