@@ -16,13 +16,19 @@ With ``--folds DIR`` the clean run starts from the saved bucket folds in DIR (``
 for both codes while views/stream.py is unchanged), so it times the views, not the JSON digests' fold.
 
 Each code runs in its own process: this checkout (``/work/venv/bin/python``) and the baseline (HEAD 73d5f04,
-installed in ``/tmp/snapvenv``); the script prints CPU and wall seconds (median of the reruns), the peak RSS
-of the process and the ratio baseline / new.
+installed in ``/tmp/snapvenv``; or, with ``--baseline-path DIR``, this venv's Python importing the package
+from DIR, a snapshot such as ``git archive HEAD graph ontology exports`` unpacked under ``DIR/diplograph``);
+the script prints CPU and wall seconds (median of the reruns), the peak RSS of the process, the ratio
+baseline / new, and whether the two codes' views chunks (concatenated) are the same bytes.
+
+The new code keeps what its views tables were made from (views/incremental.py): a rerun after one change
+computes again only the pairs of states the change touches (the full path when a state or a label changed).
 
 Usage::
 
     /work/venv/bin/python bench/views_rerun.py /tmp/h6/cache1k --docs 999 --reruns 3
     /work/venv/bin/python bench/views_rerun.py /tmp/h6/cache10k --docs 9999 --reruns 3 --folds /tmp/h6/folds10k
+    /work/venv/bin/python bench/views_rerun.py /tmp/vh/cache --docs 9999 --reruns 3 --baseline-path /tmp/vh/head/pkg
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import shutil
 import statistics
@@ -118,7 +125,10 @@ def run(python: str, args: argparse.Namespace) -> dict:
     command = [python, __file__, str(args.cache), "--docs", str(args.docs), "--reruns", str(args.reruns),
                "--worker"] + (["--folds", str(args.folds)] if args.folds else []) + \
         (["--triangle-counts"] if args.triangle_counts and python == NEW else [])
-    done = subprocess.run(command, capture_output=True, text=True, cwd="/tmp", check=True)
+    env = dict(os.environ)
+    if python == BASELINE and args.baseline_path:
+        command[0], env["PYTHONPATH"] = NEW, str(args.baseline_path)
+    done = subprocess.run(command, capture_output=True, text=True, cwd="/tmp", check=True, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -136,6 +146,8 @@ def main() -> None:
     parser.add_argument("--folds", type=Path, help="saved bucket folds to start the clean run from")
     parser.add_argument("--triangle-counts", action="store_true",
                         help="new code: dg:eventCount on overall triangles, as the baseline (bytes compared)")
+    parser.add_argument("--baseline-path", type=Path,
+                        help="run the baseline with this venv's Python, importing diplograph from this folder")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", choices=("new", "baseline"), help="run one code only")
     args = parser.parse_args()
@@ -155,7 +167,7 @@ def main() -> None:
         b, n = results["baseline"], results["new"]
         ratio = statistics.median(c for c, _ in b["reruns"]) / statistics.median(c for c, _ in n["reruns"])
         print(f"ratio baseline/new: clean CPU {b['clean_cpu'] / n['clean_cpu']:.2f}, rerun CPU {ratio:.2f}")
-        if args.triangle_counts:
+        if args.triangle_counts or args.baseline_path:
             print(f"views bytes equal: clean {b['clean_sha'] == n['clean_sha']}, "
                   f"rerun {b['rerun_sha'] == n['rerun_sha']}")
 

@@ -223,24 +223,36 @@ def assemble(parts: list[merge.Part], views: bool = True,
     They are kept in ``folder``, by default a ``views`` folder beside the documents' cached digests when they
     come from a cache (in memory when there is none), and a rerun writes only the chunks that changed. The
     fold of the digests is kept there too, in buckets of documents (views/stream.py ``fold_parts``): a
-    rerun after one change folds one bucket again.
+    rerun after one change folds one bucket again. So is what the views tables were made from
+    (views/incremental.py): a rerun computes again only the pairs of states the change touches.
     """
+    from diplograph.graph.views import incremental
     from diplograph.graph.views.chunks import write_chunks
-    from diplograph.graph.views.folded import view_tables
     from diplograph.graph.views.stream import fold_parts
 
     folder = folder if folder is not None or not parts or not isinstance(parts[0].digest, Path) \
         else parts[0].digest.parent / "views"
-    folded, quads = fold_parts(merge.ordered(parts), folder)
-    counts = folded.counts()
-    tables = view_tables(folded) if views and parts else None
+    keep = bool(folder is not None and views and parts and all(part.key for part in parts))  # beside the folds
+    saved = incremental.load_saved(folder) if keep else None  # what the previous build's tables were made of
+    tracker = incremental.Tracker(saved.buckets if saved is not None else None) if keep else None
+    if saved is not None:  # only the pairs of states the change touches, when it can
+        folded, quads, done = incremental.fold(merge.ordered(parts), folder, saved, tracker)
+    else:
+        (folded, quads), done = fold_parts(merge.ordered(parts), folder, tracker), None
+    counts = done.counts if done is not None else folded.counts()
+    tables, fingerprints, state = (done.tables, done.fingerprints, done.saved) if done is not None else \
+        incremental.tables(folded, tracker) if views and parts else (None,) * 3
     later = _views_later(parts, folder, folded) if tables is not None else None
     del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
     if tables is not None:
-        chunks = write_chunks(tables, merge.VIEWS_GRAPH, folder)
+        chunks = write_chunks(tables, merge.VIEWS_GRAPH, folder, fingerprints=fingerprints)
         parts = parts + [merge.Part(merge.VIEWS_GRAPH, c.nquads, c.turtle, c.gz, key=c.key) for c in chunks]
         if chunks:
             quads[merge.VIEWS_GRAPH] = sum(c.lines for c in chunks)
+        if keep:
+            incremental.save(folder, state, fingerprints)
+    if folder is not None and not keep:
+        incremental.discard(folder)
     return parts, later, counts, quads
 
 

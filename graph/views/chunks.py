@@ -31,7 +31,7 @@ import marshal
 import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,8 +81,27 @@ def _hash(*parts: object) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def dyad_groups(overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables) -> Iterator[Group]:
-    """One group per run of a pair's nodes in subject order (a pair's dyad and slices, one run in practice)."""
+@dataclass
+class Fingerprints:
+    """Dyad groups' fingerprints kept from one build to the next (views/incremental.py).
+
+    Attributes:
+        known: ``(group name, nodes) -> fingerprint`` of the previous build's dyad groups.
+        touched: The pairs of states whose dyads may differ from the previous build's (their groups are hashed).
+        made: This build's ``(group name, nodes) -> fingerprint``, filled as the groups are made.
+    """
+
+    known: dict[tuple[str, int], bytes]
+    touched: set[tuple[str, str]]
+    made: dict[tuple[str, int], bytes] = field(default_factory=dict)
+
+
+def dyad_groups(overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables,
+                fingerprints: Fingerprints | None = None) -> Iterator[Group]:
+    """One group per run of a pair's nodes in subject order (a pair's dyad and slices, one run in practice).
+
+    With ``fingerprints``, a group of a pair not touched keeps its known fingerprint (none is hashed again).
+    """
     base = {pair: f"<{to_rdf.dyad_iri(*pair)}" for pair in overall}  # a slice's pair has an overall dyad
     keys = [(base[pair] + ">", "", pair) for pair in overall]
     keys += [(f"{base[pair]}/{p}>", p, pair) for p, table in by_period.items() for pair in table]
@@ -90,23 +109,35 @@ def dyad_groups(overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables)
     start = 0
     for end in range(1, len(keys) + 1):
         if end == len(keys) or keys[end][2] != keys[start][2]:
-            yield _dyad_group(keys[start:end], overall, by_period, G)
+            yield _dyad_group(keys[start:end], overall, by_period, G, fingerprints)
             start = end
 
 
-def _dyad_group(keys: list, overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables) -> Group:
+def _dyad_group(keys: list, overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables,
+                fingerprints: Fingerprints | None = None) -> Group:
     dyads_ = [by_period[p][pair] if p else overall[pair] for _, p, pair in keys]
     a, b = keys[0][2]
+    known = None
+    if fingerprints is not None:
+        known = fingerprints.known.get((keys[0][0], len(keys))) if (a, b) not in fingerprints.touched else None
+        if known is not None:
+            fingerprints.made[keys[0][0], len(keys)] = known
+            return Group(keys[0][0], len(keys), known, _dyad_maker(dyads_, G))
     h = hashlib.blake2b(repr((to_rdf._name(G, a), to_rdf._name(G, b))).encode("utf-8"), digest_size=16)
     for d in dyads_:  # every field, the events joined (IRIs hold no NUL): a dataclass's repr costs 5x more
         h.update(f"\1{d.a}\0{d.b}\0{d.period}\0{d.count}\0{d.total!r}\0{d.score!r}\0{d.sign}\0{d.quads!r}\0"
                  .encode("utf-8"))
         h.update("\0".join(d.events).encode("utf-8"))
+    if fingerprints is not None:
+        fingerprints.made[keys[0][0], len(keys)] = h.digest()
+    return Group(keys[0][0], len(keys), h.digest(), _dyad_maker(dyads_, G))
 
+
+def _dyad_maker(dyads_: list, G: nx.MultiDiGraph | ViewTables) -> Callable[[], list[Node]]:
     def make() -> list[Node]:
         return [to_rdf.dyad_node(d, G) for d in dyads_]
 
-    return Group(keys[0][0], len(keys), h.digest(), make)
+    return make
 
 
 @lru_cache(maxsize=8)
@@ -154,14 +185,14 @@ def _triangle_maker(tris, slices, start, end, fast, terms) -> Callable[[], list[
 
 
 def view_groups(G: nx.MultiDiGraph | ViewTables, *, by: str | None = "quarter", band: float = BAND,
-                sliced: int = TRIANGLE_SLICES) -> Iterator[Group]:
+                sliced: int = TRIANGLE_SLICES, fingerprints: Fingerprints | None = None) -> Iterator[Group]:
     """The groups of :func:`to_rdf.view_nodes`' nodes, in subject order (same options).
 
     ``G`` is the views' graph, or its :class:`~diplograph.graph.views.folded.ViewTables` (made with the
     same ``by`` and ``band``: views/folded.py ``view_tables``).
     """
     overall, by_period = (G.overall, G.by_period) if isinstance(G, ViewTables) else dyad_tables(G, by, band=band)
-    yield from dyad_groups(overall, by_period, G)
+    yield from dyad_groups(overall, by_period, G, fingerprints)
     yield from triangle_groups(classify_all(overall), by_period, sliced)
 
 
@@ -236,8 +267,8 @@ def _write_index(folder: Path, index: dict[str, int]) -> None:
     os.replace(tmp, folder / INDEX)
 
 
-def write_chunks(G: nx.MultiDiGraph | ViewTables, graph: str, folder: str | Path | None = None,
-                 **options) -> list[Chunk]:
+def write_chunks(G: nx.MultiDiGraph | ViewTables, graph: str, folder: str | Path | None = None, *,
+                 fingerprints: Fingerprints | None = None, **options) -> list[Chunk]:
     """The views graph of ``G`` in ``graph`` as chunks, in order; only the chunks ``folder`` lacks are made.
 
     Without a ``folder`` every chunk is made and kept in memory. With one, each chunk's three files are
@@ -245,6 +276,7 @@ def write_chunks(G: nx.MultiDiGraph | ViewTables, graph: str, folder: str | Path
     graph patched from one build to the next keeps the old ones it needs: see :func:`changed_chunks`).
 
     Args:
+        fingerprints: The dyad groups' fingerprints known from the previous build (see :class:`Fingerprints`).
         options: ``by``, ``band``, ``sliced`` of :func:`to_rdf.view_nodes`.
     """
     folder = Path(folder) if folder is not None else None
@@ -254,7 +286,7 @@ def write_chunks(G: nx.MultiDiGraph | ViewTables, graph: str, folder: str | Path
     used: dict[str, int] = {}
     out = []
     with bulk():
-        for groups in pack(view_groups(G, **options)):
+        for groups in pack(view_groups(G, fingerprints=fingerprints, **options)):
             key = chunk_key(groups, graph, options)
             out.append(_chunk(groups, graph, key, folder, index))
             used[key] = out[-1].lines

@@ -13,7 +13,7 @@ nor for the entities: at ten thousand documents it costs a fraction of building 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from diplograph.graph.views import load
 from diplograph.graph.views.dyads import BAND, Dyad, Item, tables_of
@@ -53,17 +53,65 @@ def states(f: Folder) -> tuple[dict[str, str], dict[str, str]]:
     return state, names
 
 
-def view_tables(f: Folder, by: str | None = "quarter", *, band: float = BAND, types: dict | None = None) -> ViewTables:
-    """:func:`dyads.dyad_tables` of ``stream.graph_of(f)``, and the states' labels, without making the graph."""
+def view_tables(f: Folder, by: str | None = "quarter", *, band: float = BAND, types: dict | None = None,
+                index: Index | None = None) -> ViewTables:
+    """:func:`dyads.dyad_tables` of ``stream.graph_of(f)``, and the states' labels, without making the graph.
+
+    With an ``index``, it is filled with the state pairs each event touches and the facts of each state pair
+    (what views/incremental.py recomputes one pair from).
+    """
     types = load.event_types() if types is None else types
     with bulk():
         state, names = states(f)
         edges: dict[str, dict[str, list]] = {}  # u -> v -> counting (item, date): G._succ's order
         covered: set[tuple] = set()
-        _event_edges(f, types, state, edges, covered)
-        _fact_edges(f, types, state, edges, covered)
+        _event_edges(f, types, state, edges, covered, index=index)
+        _fact_edges(f, types, state, edges, covered, index=index)
         overall, by_period = tables_of(_rows(edges, state), by, band=band)
     return ViewTables(overall, by_period, names)
+
+
+@dataclass
+class Index:
+    """Which events and facts each pair of states rests on: ``events`` e -> its state pairs (events between
+    states only), ``pairs`` pair -> its events (sorted), ``facts`` pair -> its facts ``(s, relation local
+    name, o)``."""
+
+    events: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    facts: dict[tuple[str, str], list[tuple[str, str, str]]] = field(default_factory=dict)
+
+
+def _index_event(index: Index, e: str, pairs: list[tuple[str, str, str, str]]) -> None:
+    if len(pairs) == 1:
+        _, _, a, b = pairs[0]
+        pairs_ = ((a, b) if a < b else (b, a),)
+    else:
+        pairs_ = tuple(dict.fromkeys((a, b) if a < b else (b, a) for _, _, a, b in pairs))
+    index.events[e] = pairs_
+    for pair in pairs_:
+        events = index.pairs.get(pair)
+        if events is None:
+            index.pairs[pair] = [e]
+        else:
+            events.append(e)
+
+
+def pair_tables(f: Folder, pair: tuple[str, str], events: list[str], facts: list[tuple[str, str, str]],
+                state: dict[str, str], by: str | None = "quarter", *, band: float = BAND,
+                types: dict | None = None) -> tuple[Dyad | None, dict[str, Dyad]]:
+    """One pair of states' overall dyad and slices, from the events and facts touching it (:class:`Index`).
+
+    The same as :func:`view_tables`' for that pair: mirrors, covered facts and the order the weights are
+    summed in depend only on the events and facts between the two states' entities.
+    """
+    types = load.event_types() if types is None else types
+    edges: dict[str, dict[str, list]] = {}
+    covered: set[tuple] = set()
+    _event_edges(f, types, state, edges, covered, events=sorted(events), only=pair)
+    _fact_edges(f, types, state, edges, covered, facts=facts)
+    overall, by_period = tables_of(_rows(edges, state), by, band=band)
+    return overall.get(pair), {period: table[pair] for period, table in by_period.items() if pair in table}
 
 
 def _rows(edges: dict, state: dict[str, str]) -> Iterator[tuple[tuple[str, str], Item, str | None]]:
@@ -101,19 +149,26 @@ class _Locals(dict):
         return name
 
 
-def _event_edges(f: Folder, types: dict, state: dict[str, str], edges: dict, covered: set) -> None:
+def _event_edges(f: Folder, types: dict, state: dict[str, str], edges: dict, covered: set, *,
+                 events: list[str] | None = None, only: tuple[str, str] | None = None,
+                 index: Index | None = None) -> None:
     """stream._add_events' edges between states: what counts, in order; the state pairs events cover.
 
-    An edge touching no state pair is left out with its mirror: a mirror names the same two ends.
+    An edge touching no state pair is left out with its mirror: a mirror names the same two ends. ``events``
+    (sorted) and ``only`` (a pair of states) restrict it; ``index`` gets each event's state pairs.
     """
     mirrors: set[tuple] = set()
     symmetric, locals_, info = load.SYMMETRIC, _Locals(), {}
     forecast, truthy = DG + "forecast", ("true", "1")
-    for e in sorted(f.events):
+    for e in sorted(f.events) if events is None else events:
         slots = f.events[e]
         pairs = _pairs(slots, state)
+        if only is not None:
+            pairs = [p for p in pairs if (p[2], p[3]) == only or (p[3], p[2]) == only]
         if not pairs:
             continue
+        if index is not None:
+            _index_event(index, e, pairs)
         relation, name = locals_[_first(slots[3])], locals_[_first(slots[0])]
         negated = _first(slots[6]) in truthy
         counts = not negated and _first(slots[5]) != forecast
@@ -135,10 +190,18 @@ def _event_edges(f: Folder, types: dict, state: dict[str, str], edges: dict, cov
             mirrors.add(mirror)
 
 
-def _fact_edges(f: Folder, types: dict, state: dict[str, str], edges: dict, covered: set) -> None:
-    """stream._add_facts' edges between states: a fact counts unless an event or an earlier fact covers it."""
-    facts = sorted((s, p, o) for s, p, o in f.relations
+def _fact_edges(f: Folder, types: dict, state: dict[str, str], edges: dict, covered: set, *,
+                facts: list[tuple[str, str, str]] | None = None, index: Index | None = None) -> None:
+    """stream._add_facts' edges between states: a fact counts unless an event or an earlier fact covers it.
+
+    ``facts`` restricts it (facts between states); ``index`` gets each pair of states' facts.
+    """
+    facts = sorted((s, p, o) for s, p, o in (f.relations if facts is None else facts)
                    if state.get(s) is not None and state.get(o) is not None and state[s] != state[o])
+    if index is not None:
+        for s, p, o in facts:
+            a, b = state[s], state[o]
+            index.facts.setdefault((a, b) if a < b else (b, a), []).append((s, p, o))
     facts.sort(key=lambda t: (t[0] != state[t[0]] or t[2] != state[t[2]], t))  # between states first
     seen: set[tuple] = set()
     for s, p, o in facts:

@@ -446,33 +446,49 @@ def _fold_bucket(parts: list, path: Path | None) -> tuple[Folder, dict[str, int]
     return folded, quads
 
 
-def fold_parts(parts: list, folder: str | Path | None = None) -> tuple[Folder, dict[str, int]]:
+def fold_parts(parts: list, folder: str | Path | None = None, track=None) -> tuple[Folder, dict[str, int]]:
     """Fold documents' parts (merge.Part: ``graph``, ``key``, ``read_digest()``); also their quads by graph.
 
     With a ``folder``, the documents are folded in :data:`BUCKETS` buckets by graph IRI and each bucket's fold
-    is kept there, named by its documents' cache keys (``fold-<hash of the keys>.marshal``): a rerun after one
-    document changed folds one bucket and merges the others' saved folds. Saved folds no bucket uses any more
-    are deleted.
+    is kept there (see :func:`bucket_folds`): a rerun after one document changed folds one bucket and merges
+    the others' saved folds.
     """
     if folder is None or not all(part.key for part in parts):
         return _fold_bucket(parts, None)
+    result, quads = Folder(), {}
+    for folded, counted in bucket_folds(parts, folder, track):
+        with bulk():
+            result.merge(folded)
+        quads.update(counted)
+    return result, quads
+
+
+def bucket_folds(parts: list, folder: str | Path, track=None) -> Iterator[tuple[Folder, dict[str, int]]]:
+    """Each bucket's fold and its documents' quads, bucket by bucket (parts with keys).
+
+    Each bucket's fold is kept in ``folder``, named by its documents' cache keys (``fold-<hash of the
+    keys>.marshal``); saved folds no bucket uses any more are deleted once every bucket was given. A
+    ``track`` (views/incremental.py ``Tracker``) is shown each bucket's fold as it is given
+    (``track.bucket(number, path, fold)``), then the bucket numbers used (``track.finish(numbers)``).
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     buckets: dict[int, list] = defaultdict(list)
     for part in parts:
         buckets[zlib.crc32(part.graph.encode("utf-8")) % BUCKETS].append(part)  # a changed document stays put
-    result, quads, used = Folder(), {}, set()
+    used = set()
     for number in sorted(buckets):
         path = _bucket_file(folder, buckets[number])
         used.add(path.name)
         folded, counted = _fold_bucket(buckets[number], path)
-        with bulk():
-            result.merge(folded)
-        quads.update(counted)
+        if track is not None:
+            track.bucket(number, path, folded)
+        yield folded, counted
+    if track is not None:
+        track.finish(set(buckets))
     for stale in folder.glob("fold-*.marshal"):
         if stale.name not in used:
             stale.unlink(missing_ok=True)
-    return result, quads
 
 
 def graph_of(folder: Folder, *, types: dict | None = None) -> nx.MultiDiGraph:
