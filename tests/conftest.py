@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled example, a build of it, and the golden-file switch."""
+"""Shared fixtures: the bundled example, a build of it, the shipped gazetteer, and the golden-file switch."""
 
 from __future__ import annotations
 
@@ -38,3 +38,17 @@ def example_build(tmp_path_factory):
     result = build([EXAMPLE], out)
     result.out_dir = out
     return result
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    """The shipped gazetteer (loaded and validated once; ``gazetteer.load()`` keeps it)."""
+    from diplograph.ontology.gazetteer import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def gazetteer(gaz):
+    """The shipped gazetteer, under the name some modules use."""
+    return gaz

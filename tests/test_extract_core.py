@@ -13,14 +13,8 @@ from hypothesis import strategies as st
 
 from diplograph.graph.extract import extract
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology.gazetteer import load
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 def run(text: str, gaz, on: str = "2002-03-01"):

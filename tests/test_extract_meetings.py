@@ -6,12 +6,6 @@ import pytest
 
 from diplograph.graph.extract import extract
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology.gazetteer import load
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 def met(text: str, gaz) -> set[frozenset[str]]:

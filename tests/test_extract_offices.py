@@ -18,12 +18,6 @@ from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
 from diplograph.graph.extract.holders import office_holders, title_key
 from diplograph.graph.extract.lexicon import default_rules
-from diplograph.ontology.gazetteer import load
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 def run(body: str, on: str, gaz):

@@ -16,16 +16,10 @@ from diplograph.graph.extract.dates import find_dates
 from diplograph.graph.extract.facts import intent_type
 from diplograph.graph.extract.lexicon import PLOVER, default_rules
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology.gazetteer import load
 from extract_helpers import core_facts, read, triples
 
 parse = importlib.import_module("diplograph.graph.extract.parse")  # the module, not the function
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 @pytest.mark.parametrize("text, want", [

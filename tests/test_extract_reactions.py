@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 
 from diplograph.graph.extract import extract
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology.gazetteer import load
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 def criticisms(text: str, gaz) -> set[tuple[str, str]]:

@@ -27,7 +27,6 @@ from diplograph.graph.extract.lexicon import default_rules
 from diplograph.graph.extract.roles import Context
 from diplograph.graph.extract.spans import Span, quick
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology.gazetteer import load
 
 parse_mod = importlib.import_module("diplograph.graph.extract.parse")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "monitor-8-7.txt"
@@ -36,11 +35,6 @@ DENSE = ("Ruritanian President Anna Vos met Freedonian Prime Minister Karl Ost i
          "Ost criticized Russia and China, and praised the United Nations Security Council (UNSC). "
          "The Russian president did not attend; the news agency Tass reported that Moscow informs "
          "its allies. In May the minister of foreign affairs of France visited Berlin.")
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 # --- spans.quick: same objects as the dataclass's own __init__, same equality --------------------

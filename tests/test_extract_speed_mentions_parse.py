@@ -22,18 +22,13 @@ from diplograph.graph.extract.lexicon import default_rules
 from diplograph.graph.extract.mentions import _longest
 from diplograph.graph.extract.spans import to_mention
 from diplograph.graph.model import Document, Mention, PartialDate
-from diplograph.ontology.gazetteer import covers, load
+from diplograph.ontology.gazetteer import covers
 
 parse_mod = importlib.import_module("diplograph.graph.extract.parse")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "monitor-8-7.txt"
 TRICKY = ("U.S.-led talks \u2014 Putin met Bush in Moscow... Really?! (Interfax, January 6)\n\n"
           "\u201cNo,\u201d said the Russian foreign minister. Na\u00efve caf\u00e9s in K\u00f6ln; "
           "\u65e5\u672c and \u0420\u043e\u0441\u0441\u0438\u044f met. 3.5% rose.\t Tabs\u00a0and spaces.")
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,6 @@ import pytest
 from diplograph.graph.extract import extract
 from diplograph.graph.extract.surnames import fits_name
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology.gazetteer import load
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 def run(text: str, gaz, on: str = "2005-03-01"):

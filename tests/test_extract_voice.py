@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.ontology.gazetteer import load
 from extract_helpers import core_facts, read, triples
 
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 @pytest.mark.parametrize("text, want", [

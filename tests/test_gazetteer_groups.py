@@ -13,7 +13,6 @@ import pytest
 from diplograph.graph.errors import DataFileError
 from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
-from diplograph.ontology import gazetteer as gazetteer_mod
 from diplograph.ontology.gazetteer import _checks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,11 +23,6 @@ PHOENIX_FILES = [PHOENIX_FILE, PHOENIX_FILE.with_name("Phoenix.International.act
 
 def _read(name: str) -> list[dict]:
     return [json.loads(line) for line in (GAZ / name).read_text(encoding="utf-8").splitlines()]
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return gazetteer_mod.load()
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,6 @@ from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
 from diplograph.graph.model import Document
 from diplograph.graph.pipeline import build_dataset
-from diplograph.ontology import gazetteer as gazetteer_mod
 from diplograph.ontology import validate
 
 TEMPLATE = "President {name} of Russia met {name2} in Beijing."
@@ -41,11 +40,6 @@ TEXTS = st.one_of(SENTENCES, st.text(UNICODE, max_size=200),
                   st.lists(SENTENCES, min_size=2, max_size=4).map(" ".join))
 FAST = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MANY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return gazetteer_mod.load()
 
 
 def build_text(text: str):

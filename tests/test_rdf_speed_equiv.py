@@ -17,17 +17,11 @@ from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
 from diplograph.graph.model import Fact, PartialDate
 from diplograph.graph.views.stream import digest_of_terms
-from diplograph.ontology import gazetteer as gazetteer_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "monitor-8-7.txt"
 GRAPH = "https://w3id.org/diplograph/id/doc/d"
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return gazetteer_module.load()
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ from diplograph.graph.extract import extract, phrases, tokenizer
 from diplograph.graph.extract.lexicon import default_rules, span_patterns
 from diplograph.graph.extract.tokenizer import EXTRA_INFIXES, english
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology.gazetteer import load
 
 parse_mod = importlib.import_module("diplograph.graph.extract.parse")
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,11 +31,6 @@ OWN = ("The Russian Foreign Minister met his Chinese counterpart in Beijing on M
        "talks on the U.S.-led coalition went well. NATO's secretary general criticized Moscow.\n\n"
        "THE UNITED NATIONS Security Council, the United Nations and the UN met again \u2014 in Geneva. "
        "Presidents Putin and Bush signed the treaty; the prime ministers of India and Pakistan did not.")
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load()
 
 
 @pytest.fixture(scope="module")

@@ -15,16 +15,10 @@ import pytest
 from diplograph.graph import executor, iri, rdf
 from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
-from diplograph.ontology import gazetteer as gazetteer_module
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "monitor-8-7.txt"
 DEV = Path("/work/shared/gold/dev")
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return gazetteer_module.load()
 
 
 def _generate(folder: Path, count: int) -> list[Path]:
