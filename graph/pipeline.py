@@ -242,7 +242,7 @@ def assemble(parts: list[merge.Part], views: bool = True,
     counts = done.counts if done is not None else folded.counts()
     tables, fingerprints, state = (done.tables, done.fingerprints, done.saved) if done is not None else \
         incremental.tables(folded, tracker) if views and parts else (None,) * 3
-    later = _views_later(parts, folder, folded) if tables is not None else None
+    later = _views_later(parts, folder, None if keep else folded) if tables is not None else None
     del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
     if tables is not None:
         chunks = write_chunks(tables, merge.VIEWS_GRAPH, folder, fingerprints=fingerprints)
@@ -260,16 +260,13 @@ def _views_later(parts: list[merge.Part], folder: str | Path | None, folded) -> 
     """What makes the views' networkx graph when asked (BuildResult.views, for the HTML pages).
 
     A corpus' fold (hundreds of megabytes, more than the graph) is not held meanwhile when ``folder`` keeps
-    it in bucket folds: it is read back from them (a few seconds at 10,000 documents); a build without HTML
-    pages never makes the graph. A build without saved folds (no cache, or parts without keys) holds it.
+    it in bucket folds (``folded`` None): it is read back from them (a few seconds at 10,000 documents); a
+    build without HTML pages never makes the graph. A build without saved folds gives its fold to hold.
     """
     from diplograph.graph.views.stream import fold_parts, graph_of
 
-    keep = folded if folder is None or not all(part.key for part in parts) else None
-    documents = list(parts)
-
     def make() -> object:
-        return graph_of(keep if keep is not None else fold_parts(merge.ordered(documents), folder)[0])
+        return graph_of(folded if folded is not None else fold_parts(merge.ordered(parts), folder)[0])
 
     return make
 

@@ -42,7 +42,7 @@ from diplograph.graph.views.folded import (
     view_tables,
 )
 from diplograph.graph.views.load import DG, bulk
-from diplograph.graph.views.stream import _RELATION_IRIS, Folder, _all, bucket_folds
+from diplograph.graph.views.stream import _RELATION_IRIS, Folder, _all, bucket_folds, load_bucket
 
 STATE = "views-state.marshal"
 MAX_CHANGED = 4  # buckets changed: more, and the full path is as cheap
@@ -68,8 +68,7 @@ class Saved:
     buckets: dict[int, str]
     state: dict[str, str]
     names: dict[str, str]
-    index: Index
-    pair_events: dict[Pair, list[str]]
+    index: Index  # index.pairs: each pair's events, updated in place by a rerun
     overall: dict[Pair, Dyad]
     by_period: dict[str, dict[Pair, Dyad]]
     fingerprints: dict[tuple[str, int], bytes] = field(default_factory=dict)
@@ -138,9 +137,7 @@ class Tracker:
         if name is None:
             return Folder()
         try:
-            with bulk():
-                folded, _ = marshal.loads((folder / name).read_bytes())
-                return Folder.loads(folded)
+            return load_bucket(folder / name)[0]
         except (OSError, EOFError, ValueError, TypeError):
             self.failed = True
             return None
@@ -227,7 +224,7 @@ def tables(f: Folder, tracker: Tracker | None, *, by: str = "quarter",
     index = Index()
     made = view_tables(f, by, band=band, index=index)
     state, _ = states(f)
-    saved = Saved(dict(tracker.names) if tracker is not None else {}, state, made.names, index, index.pairs,
+    saved = Saved(dict(tracker.names) if tracker is not None else {}, state, made.names, index,
                   made.overall, made.by_period)
     return made, Fingerprints({}, set()), saved
 
@@ -248,14 +245,14 @@ def _update(f: Folder, saved: Saved, deltas: list[Delta], state: dict[str, str],
         if new:
             saved.index.events[e] = new
         for pair in old:
-            changed.setdefault(pair, set(saved.pair_events.get(pair, ()))).discard(e)
+            changed.setdefault(pair, set(saved.index.pairs.get(pair, ()))).discard(e)
         for pair in new:
-            changed.setdefault(pair, set(saved.pair_events.get(pair, ()))).add(e)
+            changed.setdefault(pair, set(saved.index.pairs.get(pair, ()))).add(e)
         touched.update(old, new)
     for pair, events in changed.items():
-        saved.pair_events[pair] = sorted(events)
+        saved.index.pairs[pair] = sorted(events)
         if not events:
-            del saved.pair_events[pair]
+            del saved.index.pairs[pair]
     for s, p, o in set().union(*(d.facts for d in deltas)):
         a, b = state.get(s), state.get(o)
         if a is None or b is None or a == b:
@@ -269,7 +266,7 @@ def _update(f: Folder, saved: Saved, deltas: list[Delta], state: dict[str, str],
         if not facts:
             del saved.index.facts[pair]
         touched.add(pair)
-    needed = set().union(*(saved.pair_events.get(pair, ()) for pair in touched))
+    needed = set().union(*(saved.index.pairs.get(pair, ()) for pair in touched))
     take(events=needed)
     keys = {(s, DG + p, o) for pair in touched for s, p, o in saved.index.facts.get(pair, ())}
     take(records=keys)
@@ -285,7 +282,7 @@ def _recompute(f: Folder, saved: Saved, touched: set[Pair], state: dict[str, str
         for table in saved.by_period.values():
             table.pop(pair, None)
     for pair in sorted(touched):
-        dyad, slices = pair_tables(f, pair, saved.pair_events.get(pair, []), saved.index.facts.get(pair, []),
+        dyad, slices = pair_tables(f, pair, saved.index.pairs.get(pair, []), saved.index.facts.get(pair, []),
                                    state, by, band=band, types=types)
         if dyad is not None:
             saved.overall[pair] = dyad
@@ -311,7 +308,7 @@ def save(folder: str | Path, saved: Saved, fingerprints: Fingerprints) -> None:
 
 def _dumps(saved: Saved, fingerprints: Fingerprints) -> bytes:
     return marshal.dumps((_version(), saved.buckets, saved.state, saved.names, saved.index.events,
-                          saved.index.facts, saved.pair_events,
+                          saved.index.facts, saved.index.pairs,
                           [_dyad_row(d) for d in saved.overall.values()],
                           {p: [_dyad_row(d) for d in t.values()] for p, t in saved.by_period.items()},
                           fingerprints.made))
@@ -330,7 +327,7 @@ def load_saved(folder: str | Path | None) -> Saved | None:
                 marshal.loads(raw[32:])
             if version != _version():
                 return None
-            return Saved(buckets, state, names, Index(events, pair_events, facts), pair_events,
+            return Saved(buckets, state, names, Index(events, pair_events, facts),
                          {(row[0], row[1]): Dyad(*row) for row in overall},
                          {p: {(row[0], row[1]): Dyad(*row) for row in rows} for p, rows in by_period.items()}, prints)
     except (OSError, EOFError, ValueError, TypeError):

@@ -424,12 +424,17 @@ def _bucket_file(folder: Path, parts: list) -> Path:
     return folder / f"fold-{hashlib.sha256(keys.encode()).hexdigest()[:32]}.marshal"
 
 
+def load_bucket(path: Path) -> tuple[Folder, dict[str, int]]:
+    """A bucket's saved Folder and its documents' quads (raises OSError, EOFError, ValueError, TypeError)."""
+    with bulk():
+        folded, quads = marshal.loads(path.read_bytes())
+        return Folder.loads(folded), quads
+
+
 def _fold_bucket(parts: list, path: Path | None) -> tuple[Folder, dict[str, int]]:
     """One bucket's Folder and its documents' quads: from ``path`` when it holds them, else folded (and saved)."""
     if path is not None and path.is_file():
-        with bulk():
-            folded, quads = marshal.loads(path.read_bytes())
-            return Folder.loads(folded), quads
+        return load_bucket(path)
     quads: dict[str, int] = {}
 
     def digests():

@@ -136,20 +136,6 @@ def _triangle_node(t: Triangle) -> Node:
     return triangle_node(t.members, t.cls, t.pivot or t.outsider, t.count, t.period)
 
 
-def add_dyad(g: rdf.Triples, d: Dyad, G: nx.MultiDiGraph) -> str:
-    """Add one dyad (or slice, when ``d.period`` is set) and return its node."""
-    s, pairs = dyad_node(d, G)
-    g.items.update((s, p, o) for p, o in pairs)
-    return s
-
-
-def add_triangle(g: rdf.Triples, t: Triangle, G: nx.MultiDiGraph | None = None) -> str:
-    """Add one triangle (or slice, when ``t.period`` is set) and return its node."""
-    s, pairs = _triangle_node(t)
-    g.items.update((s, p, o) for p, o in pairs)
-    return s
-
-
 def _dyad_nodes(overall: dict, by_period: dict, G: nx.MultiDiGraph) -> Iterator[Node]:
     """Every dyad and dyad slice, in subject order (a slice's IRI sorts before its dyad's)."""
     keys = [(f"<{dyad_iri(a, b)}>", "", (a, b)) for a, b in overall]
