@@ -278,7 +278,7 @@ def write_turtle(parts: Iterable[Part], fh: BinaryIO, previous: Previous | None 
         Where each graph's comment and block lie in the file (an empty block has neither).
     """
     def piece(part: Part) -> Piece:
-        body = part.turtle if part.turtle is not None else turtle.block(part.read_nquads())
+        body = part.turtle if part.turtle is not None else part.read_turtle()
         comment = turtle.graph_comment(part.graph)
         return Piece(part.graph, part.key, comment, body, comment)
 

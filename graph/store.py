@@ -109,13 +109,16 @@ def run(store: ox.Store, sparql: str, *, use_default_graph_as_union: bool = Fals
 
 
 def views_triples(store: ox.Store) -> list[ox.Triple]:
-    """The views graph's triples, sorted: the default graph's about view nodes (dyads, triangles, their slices).
+    """The views graph's triples, in the store's order: the default graph's about view nodes (dyads, triangles,
+    their slices).
 
     The store does not name the views graph (graph/DESIGN.md); this is what ``GRAPH dgid:graph/views`` held.
     """
-    nodes = " || ".join(f'STRSTARTS(STR(?s), "{ID}{kind}/")' for kind in ("dyad", "triangle"))
+    from diplograph.graph.store_load import VIEW_NODES
+
+    nodes = " || ".join(f'STRSTARTS(STR(?s), "{node}")' for node in VIEW_NODES)
     found = store.query(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER({nodes}) }}")
-    return sorted((ox.Triple(row["s"], row["p"], row["o"]) for row in found), key=_triple_key)
+    return [ox.Triple(row["s"], row["p"], row["o"]) for row in found]
 
 
 def _one_line(message: str) -> str:

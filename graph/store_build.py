@@ -29,7 +29,7 @@ import pyoxigraph as ox
 import rdflib
 from diplograph.graph.errors import OutputError
 from diplograph.graph.merge import VIEWS_GRAPH
-from diplograph.graph.store_load import VIEW_SUBJECTS, Loader
+from diplograph.graph.store_load import VIEW_NODES, Loader
 from diplograph.graph.store_patch import keep, kept_all, part_key, update, versions
 
 STATE = "diplograph.json"
@@ -42,7 +42,7 @@ UPDATE_SHARE = 0.2
 #: that changes every chunk's key), patching line by line costs far more time and memory than loading anew.
 UPDATE_VIEWS_BYTES = 256 << 20
 _FAILURES = (OSError, SyntaxError, ValueError)
-_VIEW_NODES = tuple(prefix.decode()[1:] for prefix in VIEW_SUBJECTS)
+
 
 
 def to_nquads(dataset: rdflib.Dataset | Iterable[ox.Quad] | bytes) -> bytes:
@@ -65,7 +65,7 @@ def with_union(nquads: bytes) -> bytes:
     quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))  # default-graph quads (if any) stay there
     named = [q for q in quads if q.graph_name != ox.DefaultGraph() and q.graph_name.value != VIEWS_GRAPH]
     for q in quads:
-        about_view = isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_VIEW_NODES)
+        about_view = isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(VIEW_NODES)
         if q.graph_name != ox.DefaultGraph() and about_view != (q.graph_name.value == VIEWS_GRAPH):
             raise ValueError(f"{q.graph_name}: a view node's triple must be in <{VIEWS_GRAPH}>, and only those: {q}")
     union = {q.triple for q in quads}
@@ -106,11 +106,6 @@ def read_state(path: str | Path) -> dict[str, str]:
 def _write_state(path: Path, graphs: dict[str, str]) -> None:
     state = {"layout": LAYOUT, "graphs": dict(sorted(graphs.items()))}
     (path / STATE).write_text(json.dumps(state, indent=0) + "\n", encoding="utf-8")
-
-
-def part_versions(parts) -> dict[str, str]:
-    """``{graph IRI: version}`` of merge.Parts: the cache key, or a hash of the N-Quads (store_patch.versions)."""
-    return versions(parts)
 
 
 def write_build_store(parts, path: str | Path) -> str:
@@ -172,13 +167,14 @@ class StoreBuild:
             if self.updating and not _patchable(self.path, self.held, [p for p in parts if p.graph == VIEWS_GRAPH]):
                 self.updating, self.loader = False, Loader(self.tmp)
                 self.loader.add(self.parts)
+            wanted = versions(parts)
             if self.updating:
-                update(self.path, self.tmp, self.held, parts)
+                update(self.path, self.tmp, self.held, parts, wanted)
             else:
                 self.loader.finish(more)  # the views graph: its triples are not looked up in the seen set
                 self.loader = None
             keep(self.tmp, parts)
-            _write_state(self.tmp, versions(parts))
+            _write_state(self.tmp, wanted)
         except BaseException as exc:
             self.abort()
             _fail(self.path, self.tmp, exc)

@@ -41,7 +41,8 @@ LOAD_THREADS = 4
 #: in the set of default-graph triples already given (they are rarely repeated; a repeat is merely loaded twice).
 OWN_SUBJECTS = tuple(f"<{ID}{kind}/".encode() for kind in ("doc", "event", "evidence", "fact"))
 #: Subjects of the views graph (dyads, triangles and their slices), and of no document's graph.
-VIEW_SUBJECTS = tuple(f"<{ID}{kind}/".encode() for kind in ("dyad", "triangle"))
+VIEW_NODES = tuple(f"{ID}{kind}/" for kind in ("dyad", "triangle"))
+VIEW_SUBJECTS = tuple(f"<{node}".encode() for node in VIEW_NODES)
 
 _END = None  # on the queue of graphs: no more graphs
 
@@ -53,9 +54,9 @@ class Loader:
     once (the ``seen`` set); the graphs given to :meth:`finish` (the views) skip that set.
     """
 
-    def __init__(self, tmp: Path, size: int = 0) -> None:
+    def __init__(self, tmp: Path) -> None:
         self.store: ox.Store | None = ox.Store(str(tmp))
-        self.size, self.stopped, self.errors = size or BATCH_QUADS, False, []
+        self.stopped, self.errors = False, []
         self.seen: set[bytes] = set()
         self.graphs: queue.Queue[tuple[object, bool] | None] = queue.Queue()  # parts are small: files or bytes
         self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=LOAD_THREADS)
@@ -64,11 +65,11 @@ class Loader:
         for thread in [*self.workers, self.feeder]:
             thread.start()
 
-    def add(self, parts: Iterable, merge_once: bool = True) -> None:
-        """Load these graphs (merge.Parts) too; ``merge_once``: their shared triples go to the default graph once
-        (never the views graph's: its millions of lines are its own, the set would only grow)."""
+    def add(self, parts: Iterable) -> None:
+        """Load these graphs (merge.Parts) too; a document's shared triples go to the default graph once (the
+        views graph's never pass the ``seen`` set: its millions of lines are its own, the set would only grow)."""
         for part in parts:
-            self.graphs.put((part, merge_once and part.graph != VIEWS_GRAPH))
+            self.graphs.put((part, part.graph != VIEWS_GRAPH))
 
     def _given(self) -> Iterator[bytes]:
         while (item := self.graphs.get()) is not _END:
@@ -77,7 +78,7 @@ class Loader:
 
     def _feed(self) -> None:
         try:
-            for batch in batches(self._given(), self.size):
+            for batch in batches(self._given()):
                 if self.stopped or self.errors:
                     break
                 self.queue.put(batch)
@@ -98,9 +99,9 @@ class Loader:
                 self.errors.append(exc)
 
     def finish(self, parts: Iterable = (), optimize: bool = True) -> None:
-        """Load ``parts`` too (each triple of theirs given to the default graph), wait for the loaders,
+        """Load ``parts`` too (the views graph, given at the end), wait for the loaders,
         compact the store (``optimize``) and close it."""
-        self.add(parts, merge_once=False)
+        self.add(parts)
         self._join()
         if self.errors:
             raise self.errors[0]

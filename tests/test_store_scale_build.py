@@ -66,7 +66,7 @@ def test_store_scale_background_load_holds_each_graph_and_their_merge_once(tmp_p
     assert held(store) == expected(CORPUS)
     default = ox.Store.read_only(str(store)).quads_for_pattern(None, None, None, ox.DefaultGraph())
     assert sum(1 for q in default if q.subject.value == ID + "russia") == 1  # stated by three graphs, merged once
-    assert store_build.read_state(store) == store_build.part_versions(CORPUS)
+    assert store_build.read_state(store) == store_patch.versions(CORPUS)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 
@@ -108,7 +108,7 @@ def test_store_scale_update_patches_changed_graphs_to_equal_a_clean_load(tmp_pat
     store_build.write_build_store(new, tmp_path / "clean")
     assert held(tmp_path / "store") == held(tmp_path / "clean") == expected(new)
     assert not any("Japan" in q or "doc/d3" in q or "France" in q for q in held(tmp_path / "store"))
-    assert store_build.read_state(tmp_path / "store") == store_build.part_versions(new)
+    assert store_build.read_state(tmp_path / "store") == store_patch.versions(new)
 
 
 def test_store_scale_failed_background_load_leaves_the_old_store_intact(tmp_path):
@@ -248,7 +248,7 @@ def test_store_scale_update_of_large_changed_views_loads_anew_instead(tmp_path, 
     assert store_build.write_build_store(new, tmp_path / "store") == "loaded"
     store_build.write_build_store(new, tmp_path / "clean")
     assert held(tmp_path / "store") == held(tmp_path / "clean") == expected(new)
-    assert store_build.read_state(tmp_path / "store") == store_build.part_versions(new)
+    assert store_build.read_state(tmp_path / "store") == store_patch.versions(new)
     monkeypatch.setattr(store_build, "UPDATE_VIEWS_BYTES", 1 << 30)  # the same change, small enough to patch
     store_build.write_build_store(old, tmp_path / "store")
     assert store_build.write_build_store(new, tmp_path / "store") == "updated"
