@@ -111,7 +111,8 @@ def _event_edges(ds: rdflib.Dataset, ids: set[str], dates: dict[str, str], acc: 
 
 
 def _new_edge() -> dict:
-    return {"origin": set(), "evidence": [], "dates": set(), "events": set(), "modality": set(), "weight": None}
+    return {"origin": set(), "evidence": [], "dates": set(), "events": set(), "modality": set(), "weight": None,
+            "count": 0}
 
 
 def edges(ds: rdflib.Dataset, node_ids: set[str]) -> list[dict]:
@@ -157,7 +158,7 @@ def network_from_views(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
         if u not in ids or v not in ids or data.get("negated"):
             continue
         edge = acc[(u, data.get("relation") or data.get("event_type") or "related", v)]
-        edge["count"] = edge.get("count", 0) + 1
+        edge["count"] += 1
         if data.get("kind") == "event":
             edge["events"].add(data.get("event_type") or "")
             edge["modality"].add(data.get("modality") or "")
@@ -185,7 +186,7 @@ def strongest(node_list: list[dict], edge_list: list[dict], limit: int) -> tuple
     """
     if len(edge_list) <= limit:
         return node_list, edge_list
-    ranked = sorted(range(len(edge_list)), key=lambda i: (-edge_list[i].get("count", 1),
+    ranked = sorted(range(len(edge_list)), key=lambda i: (-edge_list[i]["count"],
                                                           -len(edge_list[i]["dates"]), i))
     kept = sorted(ranked[:limit])
     edges_ = [edge_list[i] for i in kept]

@@ -310,17 +310,11 @@ def add_term_of_office(g: Triples, record: str, fact: Fact, on: PartialDate | No
 def _term_of_office(gazetteer, official: str, of: str, year: int, month: int, day: int) -> tuple[tuple[str, str], ...]:
     """(predicate, date) of the start and end of the first office of ``official`` in ``of`` held on that day."""
     on = PartialDate(year, month, day).first_day()
-    for office in _offices_in(gazetteer, official, of):
-        if office.held_on(on):
+    for office in gazetteer.offices(official):
+        if office.of == of and office.held_on(on):
             return (((_START, date_literal(office.start)),) if office.start else ()) + \
                 (((_END, date_literal(office.end)),) if office.end else ())
     return ()
-
-
-@lru_cache(maxsize=1 << 12)  # the gazetteer is hashed by identity; documents name the same officials again
-def _offices_in(gazetteer, official: str, of: str) -> tuple:
-    """The offices of ``official`` in ``of``, in the gazetteer's order (most officials have none)."""
-    return tuple(office for office in gazetteer.offices(official) if office.of == of)
 
 
 def event_iri(ev: Event) -> str:

@@ -100,7 +100,7 @@ def _outputs(extractions, gazetteer) -> dict[str, tuple[bytes, ...]]:
 
 
 def _clear_caches() -> None:
-    for cached in (rdf._entity, rdf._ends, rdf._term_of_office, rdf._evidence, rdf._offices_in):
+    for cached in (rdf._entity, rdf._ends, rdf._term_of_office, rdf._evidence):
         cached.cache_clear()
 
 
