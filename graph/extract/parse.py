@@ -187,7 +187,7 @@ def build_pipeline(gazetteer, rules: Rules, cache: Path | None = None) -> Pipeli
     cue = _matchers(nlp, cue_patterns, "LOWER", keys, cache)
     entries = tuple(sorted(set(keys.values())))
     place = {entry: n for n, entry in enumerate(entries)}
-    filler = CacheFiller(nlp, (p["pattern"] for p in gaz_patterns + cue_patterns if isinstance(p["pattern"], str)))
+    filler = CacheFiller(nlp, [p["pattern"] for p in gaz_patterns + cue_patterns if isinstance(p["pattern"], str)])
     return Pipeline(nlp, gaz, cue, entries, {key: place[entry] for key, entry in keys.items()}, filler)
 
 

@@ -51,8 +51,7 @@ class CacheFiller:
     """
 
     def __init__(self, nlp: Language, phrases: Iterable[str]):
-        self._tokenizer = nlp.tokenizer
-        self._words = tuple(dict.fromkeys(w for text in phrases for w in text.split()))
+        self._tokenizer, self._phrases = nlp.tokenizer, phrases  # split into words only when filling
         self.read = 0
 
     @property
@@ -63,5 +62,5 @@ class CacheFiller:
         """Count ``chars`` more characters about to be tokenised; fill the cache when they reach FILL_AFTER."""
         was_filled, self.read = self.filled, self.read + chars
         if self.filled and not was_filled:
-            for word in self._words:  # one call each: the cache takes them all (no special case before)
-                self._tokenizer(word)
+            for word in dict.fromkeys(w for text in self._phrases for w in text.split()):
+                self._tokenizer(word)  # one call each: the cache takes them all (no special case before)
