@@ -25,7 +25,7 @@ import errno
 import io
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -267,8 +267,12 @@ def write_nquads_gz(parts: Iterable[Part], fh: BinaryIO, previous: Previous | No
     Returns:
         Where each graph's member lies in the file (for the index the next build reuses it by).
     """
-    pieces = (Piece(p.graph, p.key, b"", p.gz if p.gz is not None else p.read_gz(), GZIP_MAGIC) for p in ordered(parts))
-    return write_pieces(fh, b"", pieces, previous)
+    return write_pieces(fh, b"", gz_pieces(ordered(parts)), previous)
+
+
+def gz_pieces(parts: Iterable[Part]) -> Iterator[Piece]:
+    """graph.nq.gz's piece of each part (its gzip member), in the order given."""
+    return (Piece(p.graph, p.key, b"", p.gz if p.gz is not None else p.read_gz(), GZIP_MAGIC) for p in parts)
 
 
 def write_turtle(parts: Iterable[Part], fh: BinaryIO, previous: Previous | None = None) -> list[Block]:
@@ -277,12 +281,15 @@ def write_turtle(parts: Iterable[Part], fh: BinaryIO, previous: Previous | None 
     Returns:
         Where each graph's comment and block lie in the file (an empty block has neither).
     """
-    def piece(part: Part) -> Piece:
+    return write_pieces(fh, turtle.header(), turtle_pieces(ordered(parts)), previous)
+
+
+def turtle_pieces(parts: Iterable[Part]) -> Iterator[Piece]:
+    """graph.ttl's piece of each part (its ``# graph`` comment and Turtle block), in the order given."""
+    for part in parts:
         body = part.turtle if part.turtle is not None else part.read_turtle()
         comment = turtle.graph_comment(part.graph)
-        return Piece(part.graph, part.key, comment, body, comment)
-
-    return write_pieces(fh, turtle.header(), map(piece, ordered(parts)), previous)
+        yield Piece(part.graph, part.key, comment, body, comment)
 
 
 def turtle_bytes(parts: Iterable[Part]) -> bytes:

@@ -33,6 +33,7 @@ from diplograph.graph.cache import Cache, Versions, document_key
 from diplograph.graph.errors import InputError
 from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
 from diplograph.graph.extract.documents import MAX_BYTES, read_bytes
+from diplograph.graph.graphfiles import GraphFiles
 from diplograph.graph.html_input import HTML_SUFFIXES
 from diplograph.graph.model import Extraction
 from diplograph.graph.outputs import write_outputs
@@ -309,12 +310,14 @@ def current_versions() -> Versions:
 def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Versions, *, views: bool = True,
                 workers: int = 1, cache_dir: str | Path | None = None, progress: bool | None = False,
                 executor: str = "local", scheduler: str | None = None, options: dict | None = None,
-                on_documents: Callable[[list[merge.Part]], object] | None = None) -> BuildResult:
+                on_documents: Callable[[list[merge.Part]], object] | None = None,
+                documents_known: Callable[[list[merge.Part]], object] | None = None) -> BuildResult:
     """Extract the planned jobs not in the cache and assemble the build (see :func:`build_dataset`).
 
     ``on_documents`` is called with the documents' parts as they become known: the cached ones at once,
     then each extracted one when it is done, in the order they finish (a build loads its SPARQL store
-    from them meanwhile).
+    from them meanwhile). ``documents_known`` is called with all of them, in graph order, before the views
+    are computed (a build starts writing its graph files then).
     """
     cache = Cache(cache_dir)
     graphs = {j.doc_id: merge.Part(iri.document_iri(j.doc_id), *files, key=j.key)
@@ -344,7 +347,7 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
         if todo and workers <= 1:
             init_worker()
         run_jobs(todo, workers, finished)
-    return _result(jobs, graphs, done, failures, bar, versions, views, options or {})
+    return _result(jobs, graphs, done, failures, bar, versions, views, options or {}, documents_known)
 
 
 def _part(outcome: Outcome) -> merge.Part:
@@ -353,12 +356,14 @@ def _part(outcome: Outcome) -> merge.Part:
                       outcome.key)
 
 
-def _result(jobs, graphs, done, failures, bar, versions, views, options) -> BuildResult:
+def _result(jobs, graphs, done, failures, bar, versions, views, options, documents_known=None) -> BuildResult:
     done = sorted(done, key=lambda o: o.doc_id)
     failures = failures + [(o.path, o.error) for o in done if o.error]
     extracted = [o.doc_id for o in done if o.nquads is not None]
     cached = len(graphs)
     graphs.update({o.doc_id: _part(o) for o in done if o.nquads is not None})
+    if documents_known is not None:
+        documents_known([graphs[d] for d in sorted(graphs)])
     parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views)
     inputs = [{"path": j.path, "id": j.doc_id, "sha256": j.sha256 or hashlib.sha256(j.raw).hexdigest(),
                "bytes": len(j.raw), "quads": quads[graphs[j.doc_id].graph]} for j in jobs if j.doc_id in graphs]
@@ -407,24 +412,35 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
         bar.finish(extracted=0, cached=len(previous.documents), failed=len(previous.failures))
         return previous
     started: list[StoreBuild] = []  # the store, loading in the background as the documents come
+    graphs: list[GraphFiles] = []  # graph.ttl and graph.nq.gz, written in the background once the documents are known
     try:
         if store and jobs:
             started.append(store_build.start(out / "store", {iri.document_iri(j.doc_id): j.key for j in jobs}))
         result = run_planned(jobs, failures, versions, workers=workers, cache_dir=cache_dir, progress=progress,
                              executor=executor, scheduler=scheduler, options={"date": date, "publication": publication},
-                             on_documents=started[0].add if started else None)
+                             on_documents=started[0].add if started else None,
+                             documents_known=lambda parts: graphs.extend(_graph_files(out, parts)))
         result.build_key = key
         if not result.documents:
             reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
             raise InputError(f"nothing to build: {reasons}")
         write_outputs(result, out, html=html, store=store, started=started[0] if started else None,
-                      extra={"manifest.json": manifest(result, timestamp=timestamp)})
+                      graphs=graphs[0] if graphs else None, extra={"manifest.json": manifest(result, timestamp=timestamp)})
     except BaseException:
-        for pending in started:
-            pending.abort()  # the previous store stays as it was
+        for pending in [*started, *graphs]:
+            pending.abort()  # the previous store and graph files stay as they were
         raise
     Cache(cache_dir).prune(result.keys)
     return result
+
+
+def _graph_files(out: Path, parts: list[merge.Part]) -> list[GraphFiles]:
+    """graph.ttl and graph.nq.gz begun with the documents' graphs, or none when they cannot be begun here
+    (write_outputs then tries again and says why it cannot)."""
+    try:
+        return [GraphFiles(out).begin(parts)] if parts else []
+    except OSError:
+        return []
 
 
 def build_key(jobs: list[Job], failures: list[tuple[str, str]], *, html: bool, store: bool) -> str:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from diplograph.graph.cache import Cache, Versions, document_key
 from diplograph.graph.manifest import indented
 from diplograph.graph.merge import VIEWS_GRAPH
-from diplograph.graph.outputs import INDEX, INDEX_DIR, read_index
+from diplograph.graph.graphfiles import INDEX, INDEX_DIR, read_index
 from diplograph.graph.pipeline import SUFFIXES, build, expand_paths, plan_jobs
 
 VERSIONS = Versions("0.1.0", "rules", "gazetteer", "reader")

@@ -22,7 +22,8 @@ from diplograph.graph import merge, turtle
 from diplograph.graph.errors import OutputError
 from diplograph.graph.executor import gzip_member
 from diplograph.graph.iri import document_iri
-from diplograph.graph.outputs import INDEX, INDEX_DIR, read_index, write_outputs
+from diplograph.graph.graphfiles import INDEX, INDEX_DIR, read_index
+from diplograph.graph.outputs import write_outputs
 from diplograph.graph.pipeline import BuildResult
 
 GRAPHS = ("graph.ttl", "graph.nq.gz")
