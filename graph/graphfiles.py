@@ -111,12 +111,20 @@ class GraphFiles:
         self.blocks: dict[str, list[merge.Block]] = {}
 
     def begin(self, parts: Iterable[merge.Part]) -> GraphFiles:
-        """Start writing both files with these parts (the documents' graphs)."""
+        """Start writing both files with these parts (the documents' graphs).
+
+        Raises:
+            OutputError: A file cannot be made beside its target (permissions, a full disk).
+        """
         self.given = merge.ordered(parts)
+        name = ""
         try:
             for name in WRITERS:
                 self.files.append(_Staged(self.out, name, self.index_dir))
                 self.files[-1].write(self.given, head=True)
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"{self.out / name}: cannot write ({exc.strerror or exc})") from exc
         except BaseException:
             self.abort()
             raise

@@ -419,7 +419,7 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
         result = run_planned(jobs, failures, versions, workers=workers, cache_dir=cache_dir, progress=progress,
                              executor=executor, scheduler=scheduler, options={"date": date, "publication": publication},
                              on_documents=started[0].add if started else None,
-                             documents_known=lambda parts: graphs.extend(_graph_files(out, parts)))
+                             documents_known=lambda parts: graphs.append(GraphFiles(out).begin(parts)))
         result.build_key = key
         if not result.documents:
             reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
@@ -432,15 +432,6 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
         raise
     Cache(cache_dir).prune(result.keys)
     return result
-
-
-def _graph_files(out: Path, parts: list[merge.Part]) -> list[GraphFiles]:
-    """graph.ttl and graph.nq.gz begun with the documents' graphs, or none when they cannot be begun here
-    (write_outputs then tries again and says why it cannot)."""
-    try:
-        return [GraphFiles(out).begin(parts)] if parts else []
-    except OSError:
-        return []
 
 
 def build_key(jobs: list[Job], failures: list[tuple[str, str]], *, html: bool, store: bool) -> str:
