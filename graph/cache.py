@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import marshal
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -28,6 +31,7 @@ TURTLE = ".ttl"
 GZIP = ".nqz"  # the N-Quads as one gzip member: graph.nq.gz is these members one after another
 DIGEST = ".json"  # what the views and the counts read of the graph (views/stream.py)
 ENTRY = (SUFFIX, TURTLE, GZIP, DIGEST)  # one entry's files, in the order Cache.get returns them
+LISTED = (*ENTRY, ".tmp")  # the files a Cache lists: its entries' and stray temporary ones (prune deletes them)
 
 
 @lru_cache(maxsize=1)
@@ -61,10 +65,15 @@ class Versions:
     html_reader: str
 
     @classmethod
-    def current(cls, gazetteer) -> "Versions":
+    def current(cls, gazetteer) -> Versions:
+        return cls.of(str(gazetteer.version))
+
+    @classmethod
+    def of(cls, gazetteer_version: str) -> Versions:
+        """The versions of this installation, with the gazetteer's version as given (gazetteer.version_of)."""
         from diplograph.graph.html_input import reader_version
 
-        return cls(version("diplograph"), rules_version(), str(gazetteer.version), reader_version())
+        return cls(version("diplograph"), rules_version(), gazetteer_version, reader_version())
 
 
 def document_key(sha256: str, doc_id: str, options: dict, versions: Versions) -> str:
@@ -74,8 +83,18 @@ def document_key(sha256: str, doc_id: str, options: dict, versions: Versions) ->
     >>> document_key("ab", "doc", {}, v) == document_key("ab", "doc", {}, v) != document_key("ab", "doc2", {}, v)
     True
     """
-    fixed = _fixed_part(tuple(f"{k}={options[k]}" for k in sorted(options)), versions)
-    return hashlib.sha256(f"{sha256}\x1f{doc_id}\x1f{fixed}".encode()).hexdigest()
+    return key_maker(options, versions)(sha256, doc_id)
+
+
+def key_maker(options: dict, versions: Versions) -> Callable[[str, str], str]:
+    """``document_key`` with the options and versions fixed: a function of the document's hash and id."""
+    fixed = "\x1f" + _fixed_part(tuple(f"{k}={options[k]}" for k in sorted(options)), versions)
+    sha256 = hashlib.sha256
+
+    def key(sha: str, doc_id: str) -> str:
+        return sha256(f"{sha}\x1f{doc_id}{fixed}".encode()).hexdigest()
+
+    return key
 
 
 @lru_cache(maxsize=8)
@@ -104,7 +123,7 @@ class Cache:
         if self._names is None:
             try:
                 with os.scandir(self.folder) as entries:
-                    self._names = {e.name for e in entries if e.name.endswith(ENTRY) and e.is_file()}
+                    self._names = {e.name for e in entries if e.name.endswith(LISTED) and e.is_file()}
             except (FileNotFoundError, NotADirectoryError):
                 self._names = set()
         return self._names
@@ -139,16 +158,97 @@ class Cache:
         return nq, ttl, member, summary
 
     def prune(self, keep: set[str]) -> int:
-        """Delete entries not in ``keep`` (documents removed or changed) and stray temporary files."""
+        """Delete entries not in ``keep`` (documents removed or changed) and stray temporary files.
+
+        The folder is listed now, or was by this Cache's look-ups (entries put since are in that listing:
+        a build holds its output folder's lock, so nothing else writes here meanwhile).
+        """
         if self.folder is None or not self.folder.is_dir():
             return 0
         dropped = 0
-        with os.scandir(self.folder) as entries:
-            for entry in entries:
-                stem, dot, suffix = entry.name.rpartition(".")
-                stale = suffix == "tmp" or (dot + suffix in ENTRY and stem not in keep)
-                if stale and entry.is_file():
-                    Path(entry.path).unlink(missing_ok=True)
-                    dropped += 1
+        for name in list(self._listing()):
+            stem, dot, suffix = name.rpartition(".")
+            if suffix == "tmp" or (dot + suffix in ENTRY and stem not in keep):
+                self.folder.joinpath(name).unlink(missing_ok=True)
+                dropped += 1
         self._names = None
         return dropped
+
+
+MEMO = "inputs.memo"  # in the cache folder: the input memo (InputMemo)
+_MEMO_FORMAT = 1
+RACY_NS = 2_000_000_000  # file times this close to a memo's stamp may hide a change (coarse clocks, 1-2 s file times)
+Identity = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+
+
+def identity(info: os.stat_result) -> Identity:
+    """What says an input is unchanged: its size, modification and change times, inode and device."""
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
+def clock_ns() -> int:
+    """The clock file times are taken from (the kernel's coarse clock, where there is one)."""
+    coarse = getattr(time, "CLOCK_REALTIME_COARSE", None)
+    return time.clock_gettime_ns(coarse) if coarse is not None else time.time_ns()
+
+
+class InputMemo:
+    """``OUT/.cache/inputs.memo``: each input's identity (size, mtime, ctime, inode, device) and SHA-256, so a
+    rerun does not read an input whose identity is unchanged.
+
+    As git's index does: an edit changes the size, the mtime or the ctime (setting the mtime back sets the
+    ctime), but one made within the same tick of a coarse file clock may keep both times. So an entry is
+    trusted only when its times are older than the memo's stamp, the clock read (less ``RACY_NS``) before
+    any input was looked at by the build that wrote it; a younger ("racily clean") entry is read again.
+    The file is written atomically (temporary file, rename) and sealed by a checksum: missing or damaged,
+    every input is read, as with no memo.
+    """
+
+    def __init__(self, folder: str | Path | None, entries: dict[str, tuple] | None = None, stamp: int = 0):
+        self.folder = Path(folder) if folder is not None else None
+        self.entries = entries or {}  # path -> (*identity, sha256), as loaded
+        self.stamp = stamp  # the loaded memo's: entries whose times are older are trusted
+        self.now = clock_ns() - RACY_NS  # this build's stamp, for the memo it writes
+        self.seen: dict[str, tuple] = {}  # path -> (*identity, sha256) of this build's inputs
+
+    @classmethod
+    def load(cls, folder: str | Path | None) -> InputMemo:
+        """The memo kept in ``folder`` (the build cache's); an empty one when missing or damaged."""
+        if folder is None:
+            return cls(None)
+        try:
+            raw = (Path(folder) / MEMO).read_bytes()
+            if hashlib.sha256(raw[32:]).digest() == raw[:32]:
+                form, stamp, entries = marshal.loads(raw[32:])
+                if form == _MEMO_FORMAT and isinstance(stamp, int) and isinstance(entries, dict):
+                    return cls(folder, entries, stamp)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        return cls(folder)
+
+    def sha256(self, path: str, info: os.stat_result) -> str | None:
+        """The input's SHA-256 when the memo holds it for this very identity and may trust it, else None."""
+        entry = self.entries.get(path)
+        if entry is None or entry[:5] != identity(info) or max(entry[1], entry[2]) >= self.stamp:
+            return None
+        self.seen[path] = entry
+        return entry[5]
+
+    def note(self, path: str, info: os.stat_result, sha256: str) -> None:
+        """Record the hash of an input just read; ``info`` is its identity taken before it was read."""
+        self.seen[path] = (*identity(info), sha256)
+
+    def save(self) -> None:
+        """Write what this build saw (entries of inputs no longer built are dropped), when it differs."""
+        if self.folder is None or (self.seen == self.entries and self._trusts_all()):
+            return
+        data = marshal.dumps((_MEMO_FORMAT, self.now, self.seen))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            Cache(self.folder)._write(self.folder / MEMO, hashlib.sha256(data).digest() + data)
+        except OSError:
+            pass  # the next build reads every input: slower, not wrong
+
+    def _trusts_all(self) -> bool:
+        """True when every entry is trusted already (rewriting the memo with a later stamp would trust more)."""
+        return all(max(e[1], e[2]) < self.stamp for e in self.seen.values())

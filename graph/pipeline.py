@@ -20,19 +20,19 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
-
 from diplograph.graph import iri, merge, store_build
-from diplograph.graph.cache import Cache, Versions, document_key
+from diplograph.graph.cache import Cache, InputMemo, Versions, key_maker
 from diplograph.graph.errors import InputError
 from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
 from diplograph.graph.extract.documents import MAX_BYTES, read_bytes
+from diplograph.graph.gcpause import paused
 from diplograph.graph.graphfiles import GraphFiles
 from diplograph.graph.html_input import HTML_SUFFIXES
 from diplograph.graph.model import Extraction
@@ -40,10 +40,12 @@ from diplograph.graph.outputs import write_outputs
 from diplograph.graph.progress import Progress
 from diplograph.graph.store_build import StoreBuild
 from diplograph.ontology.namespace import bind_prefixes
+from rdflib import Dataset, URIRef
 
 VIEWS_GRAPH = URIRef(iri.ID + "graph/views")
 SUFFIXES = (".txt", ".md", ".text", *HTML_SUFFIXES)
 CACHE_DIR = ".cache"
+CHANGED = "changed while the build ran (build again)"  # an input's failure when it changed after it was planned
 
 
 @dataclass
@@ -140,17 +142,24 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     Raises:
         InputError: A path that does not exist and matches nothing.
     """
-    found: set[Path] = set()
+    return [Path(p) for p in _expand(paths)]
+
+
+def _expand(paths: list[str | Path]) -> list[str]:
+    """:func:`expand_paths`' files as the strings of their Paths, ``str(Path(f))``, without making the Paths
+    (a fifth of a second at 10,000 inputs): a folder's files are listed from the folder in Path's form."""
+    found: set[str] = set()
     for p in map(str, paths):
         if os.path.isdir(p):
-            found.update(map(Path, _files_under(p)))
+            folder = str(Path(p))
+            found.update(f[2:] if folder == "." else f for f in _files_under(folder))  # Path drops "./"
         elif os.path.exists(p):
-            found.add(Path(p))
+            found.add(str(Path(p)))
         elif glob.has_magic(p) and glob.glob(p, recursive=True):
-            found.update(Path(f) for f in glob.glob(p, recursive=True) if os.path.isfile(f))
+            found.update(str(Path(f)) for f in glob.glob(p, recursive=True) if os.path.isfile(f))
         else:
             raise InputError(f"{p}: no such file or folder")
-    return sorted(found, key=lambda f: str(f))
+    return sorted(found)
 
 
 def _files_under(folder: str) -> Iterator[str]:
@@ -174,42 +183,90 @@ def _files_under(folder: str) -> Iterator[str]:
             yield entry.path
 
 
-def _read_raw(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of an input; a regular file under the limit is read in one call of its size (reading it as
-    ``read_bytes`` does, with a buffer of ``max_bytes``, costs a 20 MB allocation per file)."""
+def _read_raw(path: str | Path, max_bytes: int = MAX_BYTES, info: os.stat_result | None = None) -> bytes:
+    """The bytes of an input (``info``: its stat, when taken already); a regular file under the limit is read
+    in one call of its size (reading it as ``read_bytes`` does, with a buffer of ``max_bytes``, costs a 20 MB
+    allocation per file)."""
     try:
-        info = os.stat(path)
+        info = os.stat(path) if info is None else info
         if stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes:
-            with path.open("rb", buffering=0) as fh:
+            with Path(path).open("rb", buffering=0) as fh:
                 raw = fh.read(info.st_size + 1)
             if len(raw) <= info.st_size:  # else it grew while read: the careful reader says what to do
                 return raw
-        return read_bytes(path, max_bytes)
+        return read_bytes(Path(path), max_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
-def plan_jobs(paths, *, date=None, publication=None, versions: Versions,
-              keep_extractions: bool = False, max_bytes: int = MAX_BYTES) -> tuple[list[Job], list[tuple[str, str]]]:
+@dataclass(frozen=True)
+class _Unread(Job):
+    """A planned job whose bytes were not read, its hash taken from the input memo: ``raw`` is empty and
+    ``size`` is the file's. Only a cached document's job stays so: run_planned reads one it must extract."""
+
+    size: int = 0
+
+
+def _hash_input(path: str, memo: InputMemo | None, max_bytes: int) -> tuple[str, str, bytes | None, int]:
+    """An input's path, SHA-256, bytes (None when the memo gave the hash: not read) and size.
+
+    Raises:
+        InputError: It cannot be read, or is too large.
+    """
+    if memo is None:
+        raw = _read_raw(path, max_bytes)
+        return path, hashlib.sha256(raw).hexdigest(), raw, len(raw)
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    regular = stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes
+    if regular and (sha := memo.sha256(path, info)) is not None:
+        return path, sha, None, info.st_size
+    raw = _read_raw(path, max_bytes, info)
+    sha = hashlib.sha256(raw).hexdigest()
+    if regular and len(raw) == info.st_size:
+        memo.note(path, info, sha)
+    return path, sha, raw, len(raw)
+
+
+_PLAIN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)  # a stem that iri.slug gives back as it is
+
+
+def _slug(stem: str) -> str:
+    """``iri.slug(stem)``; a plain stem ("article-00966") is its own slug (a tenth of the time at 10,000)."""
+    return stem if _PLAIN.fullmatch(stem) else iri.slug(stem)
+
+
+def _stem(path: str) -> str:
+    """``Path(path).stem`` of a path in Path's form."""
+    name = path.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+@paused()  # tens of thousands of small objects, no cycle: collections would walk them for nothing
+def plan_jobs(paths, *, date=None, publication=None, versions: Versions, keep_extractions: bool = False,
+              max_bytes: int = MAX_BYTES, memo: InputMemo | None = None) -> tuple[list[Job], list[tuple[str, str]]]:
     """One Job per readable input, with unique document ids and cache keys (files are read, not parsed).
 
-    Two inputs with the same file stem get their content hash appended, so IRIs never collide.
+    Two inputs with the same file stem get their content hash appended, so IRIs never collide. With an
+    input ``memo`` (cache.InputMemo), an input it knows unchanged is not read: its job has no bytes.
     """
-    raws, failures = [], []
-    for path in expand_paths(paths):
+    found, failures = [], []
+    for path in _expand(paths):
         try:
-            raws.append((path, _read_raw(path, max_bytes)))
+            found.append(_hash_input(path, memo, max_bytes))
         except InputError as exc:
-            failures.append((str(path), str(exc)))
-    shas = [hashlib.sha256(raw).hexdigest() for _, raw in raws]
-    slugs = [iri.slug(p.stem) for p, _ in raws]
+            failures.append((path, str(exc)))
+    slugs = [_slug(_stem(path)) for path, *_ in found]
     stems = Counter(slugs)
-    options = {"date": date, "publication": publication}
+    key = key_maker({"date": date, "publication": publication}, versions)
     jobs = []
-    for (path, raw), sha, doc_id in zip(raws, shas, slugs):
+    for (path, sha, raw, size), doc_id in zip(found, slugs):
         doc_id = f"{doc_id}-{sha[:8]}" if stems[doc_id] > 1 else doc_id
-        jobs.append(Job(doc_id, str(path), raw, document_key(sha, doc_id, options, versions), date, publication,
-                        keep_extractions, sha))
+        fields = (doc_id, path, raw or b"", key(sha, doc_id), date, publication, keep_extractions, sha)
+        jobs.append(Job(*fields) if raw is not None else _Unread(*fields, size))
     return jobs, failures
 
 
@@ -302,13 +359,15 @@ def build_dataset(paths, *, date: str | None = None, publication: str | None = N
 
 
 def current_versions() -> Versions:
+    """The versions keying the cache; the gazetteer's from its files' bytes, not parsed (whoever extracts
+    loads and validates it)."""
     from diplograph.ontology import gazetteer as gazetteer_mod
 
-    return Versions.current(gazetteer_mod.load())
+    return Versions.of(gazetteer_mod.version_of())
 
 
 def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Versions, *, views: bool = True,
-                workers: int = 1, cache_dir: str | Path | None = None, progress: bool | None = False,
+                workers: int = 1, cache_dir: str | Path | Cache | None = None, progress: bool | None = False,
                 executor: str = "local", scheduler: str | None = None, options: dict | None = None,
                 on_documents: Callable[[list[merge.Part]], object] | None = None,
                 documents_known: Callable[[list[merge.Part]], object] | None = None) -> BuildResult:
@@ -316,13 +375,18 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
 
     ``on_documents`` is called with the documents' parts as they become known: the cached ones at once,
     then each extracted one when it is done, in the order they finish (a build loads its SPARQL store
-    from them meanwhile). ``documents_known`` is called with all of them, in graph order, before the views
+    from them meanwhile). ``cache_dir`` may be a Cache (its listing is then kept for its pruning, by the
+    caller). ``documents_known`` is called with all of them, in graph order, before the views
     are computed (a build starts writing its graph files then).
     """
-    cache = Cache(cache_dir)
-    graphs = {j.doc_id: merge.Part(iri.document_iri(j.doc_id), *files, key=j.key)
-              for j in jobs if (files := cache.get(j.key)) is not None}
-    todo = [j for j in jobs if j.doc_id not in graphs]
+    cache = cache_dir if isinstance(cache_dir, Cache) else Cache(cache_dir)
+    graphs = cached_parts(jobs, cache)
+    todo, changed = _readied([j for j in jobs if j.doc_id not in graphs])
+    failures = failures + changed
+    if len(todo) > 1 and (workers > 1 or executor == "dask"):  # else this process extracts, loading it first
+        from diplograph.ontology import gazetteer
+
+        gazetteer.load()  # a bad gazetteer fails here, once, not in each worker (a pool would start them again)
     bar = Progress(len(jobs), enabled=progress)
     bar.advance(len(graphs))
     done: list[Outcome] = []
@@ -350,6 +414,35 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
     return _result(jobs, graphs, done, failures, bar, versions, views, options or {}, documents_known)
 
 
+@paused()  # tens of thousands of Paths and Parts, no cycle
+def cached_parts(jobs: list[Job], cache: Cache) -> dict[str, merge.Part]:
+    """The parts of the planned documents the cache holds, by document id."""
+    get, part, document_iri = cache.get, merge.Part, iri.document_iri
+    return {j.doc_id: part(document_iri(j.doc_id), *files, key=j.key)
+            for j in jobs if (files := get(j.key)) is not None}
+
+
+def _readied(jobs: list[Job]) -> tuple[list[Job], list[tuple[str, str]]]:
+    """The jobs to extract, each with its bytes (read now for one planned without: _Unread), and a failure
+    for each input that is no longer what was planned (changed since) or cannot be read now."""
+    ready, failures = [], []
+    for job in jobs:
+        if not isinstance(job, _Unread):
+            ready.append(job)
+            continue
+        try:
+            raw = _read_raw(job.path, max(job.size, MAX_BYTES))  # grown past its size: changed, said below
+        except InputError as exc:
+            failures.append((job.path, str(exc)))
+            continue
+        if hashlib.sha256(raw).hexdigest() != job.sha256:
+            failures.append((job.path, f"{job.path}: {CHANGED}"))
+            continue
+        ready.append(Job(job.doc_id, job.path, raw, job.key, job.date, job.publication, job.keep_extraction,
+                         job.sha256))
+    return ready, failures
+
+
 def _part(outcome: Outcome) -> merge.Part:
     """The named graph of an extracted document."""
     return merge.Part(iri.document_iri(outcome.doc_id), outcome.nquads, outcome.turtle, outcome.gz, outcome.digest,
@@ -366,7 +459,8 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options, documen
         documents_known([graphs[d] for d in sorted(graphs)])
     parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views)
     inputs = [{"path": j.path, "id": j.doc_id, "sha256": j.sha256 or hashlib.sha256(j.raw).hexdigest(),
-               "bytes": len(j.raw), "quads": quads[graphs[j.doc_id].graph]} for j in jobs if j.doc_id in graphs]
+               "bytes": j.size if isinstance(j, _Unread) else len(j.raw), "quads": quads[graphs[j.doc_id].graph]}
+              for j in jobs if j.doc_id in graphs]
     result = BuildResult(parts, [o.extraction for o in done if o.extraction], sorted(failures),
                          documents=sorted(graphs), extracted=extracted, inputs=inputs, versions=versions,
                          options=options, keys={j.key for j in jobs if j.doc_id in graphs}, views=G,
@@ -403,24 +497,28 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
 
     cache_dir = out / CACHE_DIR if cache else None
     versions = current_versions()
+    memo = InputMemo.load(cache_dir) if cache else None  # the inputs' hashes, by identity, from the last build
     jobs, failures = plan_jobs(paths, date=date, publication=publication, versions=versions,
-                               keep_extractions=keep_extractions, max_bytes=max_bytes)
+                               keep_extractions=keep_extractions, max_bytes=max_bytes, memo=memo)
     key = build_key(jobs, failures, html=html, store=store)
     if cache and (previous := up_to_date(out, key, jobs, versions, html=html, store=store)) is not None:
         bar = Progress(len(jobs), enabled=progress)
         bar.advance(len(previous.documents))
         bar.finish(extracted=0, cached=len(previous.documents), failed=len(previous.failures))
+        memo.save()
         return previous
+    kept = Cache(cache_dir)  # listed once, for the look-ups and the pruning
     started: list[StoreBuild] = []  # the store, loading in the background as the documents come
     graphs: list[GraphFiles] = []  # graph.ttl and graph.nq.gz, written in the background once the documents are known
     try:
         if store and jobs:
             started.append(store_build.start(out / "store", {iri.document_iri(j.doc_id): j.key for j in jobs}))
-        result = run_planned(jobs, failures, versions, workers=workers, cache_dir=cache_dir, progress=progress,
+        result = run_planned(jobs, failures, versions, workers=workers, cache_dir=kept, progress=progress,
                              executor=executor, scheduler=scheduler, options={"date": date, "publication": publication},
                              on_documents=started[0].add if started else None,
                              documents_known=lambda parts: graphs.append(GraphFiles(out).begin(parts)))
-        result.build_key = key
+        # an input that changed while the build ran is not built: such outputs are never up to date
+        result.build_key = "" if any(m.endswith(CHANGED) for _, m in result.failures) else key
         if not result.documents:
             reasons = "; ".join(msg for _, msg in result.failures) or "no input documents"
             raise InputError(f"nothing to build: {reasons}")
@@ -430,7 +528,9 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
         for pending in [*started, *graphs]:
             pending.abort()  # the previous store and graph files stay as they were
         raise
-    Cache(cache_dir).prune(result.keys)
+    kept.prune(result.keys)  # from the listing the look-ups made
+    if memo is not None:
+        memo.save()
     return result
 
 

@@ -222,6 +222,22 @@ def read(folder: Path) -> tuple[list[tuple[dict, Where]], str]:
     return entries, digest.hexdigest()
 
 
+def version_of(folder: str | Path | None = None) -> str:
+    """The version :func:`load` gives the gazetteer in ``folder`` (default: the shipped one), without parsing
+    or validating it: the SHA-256 of its files' names and bytes, hashed exactly as :func:`read` hashes them.
+
+    A build needs only this to key its cache; whoever extracts still loads and validates the files.
+    """
+    digest = hashlib.sha256()
+    for name in FILES:
+        try:
+            data = (Path(folder) if folder is not None else FOLDER).joinpath(name).read_bytes()
+        except FileNotFoundError:
+            continue
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
+
+
 def _parse_lines(path: str, text: str) -> list[tuple[object, Where]]:
     """Decode a JSONL text in one call (fast); on failure, line by line to name the bad line."""
     numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
@@ -268,4 +284,4 @@ def _load(folder: Path) -> Gazetteer:
     return Gazetteer({rec["id"]: rec for rec, _ in entries}, version)
 
 
-__all__ = ["FILES", "FOLDER", "Gazetteer", "Office", "covers", "load", "read", "validate"]
+__all__ = ["FILES", "FOLDER", "Gazetteer", "Office", "covers", "load", "read", "validate", "version_of"]
