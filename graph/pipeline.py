@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from diplograph.graph import iri, merge, store_build
+from diplograph.graph import iri, merge, store_build, warm
 from diplograph.graph.cache import Cache, InputMemo, Versions, key_maker
 from diplograph.graph.errors import InputError
 from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
@@ -370,20 +370,25 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
                 workers: int = 1, cache_dir: str | Path | Cache | None = None, progress: bool | None = False,
                 executor: str = "local", scheduler: str | None = None, options: dict | None = None,
                 on_documents: Callable[[list[merge.Part]], object] | None = None,
-                documents_known: Callable[[list[merge.Part]], object] | None = None) -> BuildResult:
+                documents_known: Callable[[list[merge.Part]], object] | None = None,
+                ready: warm.Warm | None = None) -> BuildResult:
     """Extract the planned jobs not in the cache and assemble the build (see :func:`build_dataset`).
 
     ``on_documents`` is called with the documents' parts as they become known: the cached ones at once,
     then each extracted one when it is done, in the order they finish (a build loads its SPARQL store
     from them meanwhile). ``cache_dir`` may be a Cache (its listing is then kept for its pruning, by the
     caller). ``documents_known`` is called with all of them, in graph order, before the views
-    are computed (a build starts writing its graph files then).
+    are computed (a build starts writing its graph files then). ``ready``: a worker started beforehand,
+    given the jobs when they are few (warm.py), else stopped.
     """
     cache = cache_dir if isinstance(cache_dir, Cache) else Cache(cache_dir)
     graphs = cached_parts(jobs, cache)
     todo, changed = _readied([j for j in jobs if j.doc_id not in graphs])
     failures = failures + changed
-    if len(todo) > 1 and (workers > 1 or executor == "dask"):  # else this process extracts, loading it first
+    few = ready is not None and ready.takes(todo)
+    if ready is not None and not few:
+        ready.close()
+    if len(todo) > 1 and not few and (workers > 1 or executor == "dask"):  # else one process loads it first
         from diplograph.ontology import gazetteer
 
         gazetteer.load()  # a bad gazetteer fails here, once, not in each worker (a pool would start them again)
@@ -407,6 +412,8 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
         from diplograph.graph.dask_executor import run_jobs_dask
 
         run_jobs_dask(todo, finished, scheduler=scheduler, workers=workers)
+    elif few:
+        ready.run(todo, finished)
     else:
         if todo and workers <= 1:
             init_worker()
@@ -484,14 +491,20 @@ def build(paths, out_dir: str | Path, *, date: str | None = None, publication: s
 
     out = Path(out_dir)
     with locked(out):  # one build at a time in ``out``; what a killed build staged is removed first
-        return _build_locked(paths, out, date=date, publication=publication, html=html, store=store,
-                             workers=workers, cache=cache, progress=progress, timestamp=timestamp,
-                             keep_extractions=keep_extractions, executor=executor, scheduler=scheduler,
-                             max_bytes=max_bytes)
+        # a rerun's few changed documents go to a worker whose extractor starts now, beside the planning
+        ready = warm.start(workers, executor) if cache and (out / "manifest.json").is_file() else None
+        try:
+            return _build_locked(paths, out, date=date, publication=publication, html=html, store=store,
+                                 workers=workers, cache=cache, progress=progress, timestamp=timestamp,
+                                 keep_extractions=keep_extractions, executor=executor, scheduler=scheduler,
+                                 max_bytes=max_bytes, ready=ready)
+        finally:
+            if ready is not None:
+                ready.close()
 
 
 def _build_locked(paths, out: Path, *, date, publication, html, store, workers, cache, progress, timestamp,
-                  keep_extractions, executor, scheduler, max_bytes) -> BuildResult:
+                  keep_extractions, executor, scheduler, max_bytes, ready: warm.Warm | None = None) -> BuildResult:
     """:func:`build` with ``out``'s lock held."""
     from diplograph.graph.manifest import manifest
 
@@ -515,7 +528,7 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
             started.append(store_build.start(out / "store", {iri.document_iri(j.doc_id): j.key for j in jobs}))
         result = run_planned(jobs, failures, versions, workers=workers, cache_dir=kept, progress=progress,
                              executor=executor, scheduler=scheduler, options={"date": date, "publication": publication},
-                             on_documents=started[0].add if started else None,
+                             on_documents=started[0].add if started else None, ready=ready,
                              documents_known=lambda parts: graphs.append(GraphFiles(out).begin(parts)))
         # an input that changed while the build ran is not built: such outputs are never up to date
         result.build_key = "" if any(m.endswith(CHANGED) for _, m in result.failures) else key
