@@ -13,11 +13,9 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-import yaml
-
 from diplograph.graph.errors import InputError
-from diplograph.graph.extract.documents import MAX_BYTES, decode, parse_document
 from diplograph.graph.iri import slug
+from diplograph.graph.limits import MAX_BYTES
 from diplograph.graph.model import Document
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -42,6 +40,8 @@ def _paragraphs(text: str, title: str | None) -> str:
 
 
 def _front_matter(meta: dict) -> str:
+    import yaml
+
     kept = {k: v for k, v in meta.items() if v}
     if not kept:
         return ""
@@ -60,6 +60,7 @@ def html_to_text(raw: bytes, label: str) -> str:
         True
     """
     import trafilatura
+    from diplograph.graph.extract.documents import decode
 
     markup, _ = decode(raw, label)
     found = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False,
@@ -78,6 +79,8 @@ def parse_html_document(raw: bytes, *, doc_id: str, path: str | None = None, dat
                         publication: str | None = None) -> Document:
     """An HTML page's bytes as a Document (pure: no file access)."""
     import hashlib
+
+    from diplograph.graph.extract.documents import parse_document
 
     text = html_to_text(raw, path or doc_id)
     doc = parse_document(text.encode("utf-8"), doc_id=doc_id, path=path, date=date, publication=publication)

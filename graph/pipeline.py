@@ -31,10 +31,10 @@ from diplograph.graph import iri, merge, store_build, warm
 from diplograph.graph.cache import Cache, InputMemo, Versions, key_maker
 from diplograph.graph.errors import InputError
 from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
-from diplograph.graph.extract.documents import MAX_BYTES, read_bytes
 from diplograph.graph.gcpause import paused
 from diplograph.graph.graphfiles import GraphFiles
 from diplograph.graph.html_input import HTML_SUFFIXES
+from diplograph.graph.limits import MAX_BYTES
 from diplograph.graph.model import Extraction
 from diplograph.graph.outputs import write_outputs
 from diplograph.graph.progress import Progress
@@ -194,6 +194,9 @@ def _read_raw(path: str | Path, max_bytes: int = MAX_BYTES, info: os.stat_result
                 raw = fh.read(info.st_size + 1)
             if len(raw) <= info.st_size:  # else it grew while read: the careful reader says what to do
                 return raw
+        # the careful reader, for what is not a plain regular file: the extractor is not imported on a rerun's path
+        from diplograph.graph.extract.documents import read_bytes
+
         return read_bytes(Path(path), max_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc

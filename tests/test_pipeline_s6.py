@@ -197,3 +197,11 @@ def test_pipeline_s6_slug_examples(stem):
     from diplograph.graph import iri
 
     assert pipeline._slug(stem) == iri.slug(stem)
+
+
+def test_input_limit_equals_the_extractors():
+    """The command line's and the pipeline's input limit (graph/limits.py, light to import) is the extractor's."""
+    from diplograph.graph.extract import documents
+    from diplograph.graph.limits import MAX_BYTES
+
+    assert MAX_BYTES == documents.MAX_BYTES

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sys
 
 import click
-
 from diplograph.graph.cli import friendly, main, one_line
-from diplograph.graph.extract.documents import MAX_BYTES
+from diplograph.graph.limits import MAX_BYTES
 
 
 def _echo_summary(summary: dict, outputs, up_to_date: bool = False) -> None:
