@@ -31,10 +31,15 @@ class Warm:
         """Whether these jobs are few enough for this one worker."""
         return self.pool is not None and 0 < len(jobs) <= FEW
 
-    def run(self, jobs: list[Job], on_done: Callable[[Outcome], None]) -> None:
-        """Run the jobs in the worker, calling ``on_done`` here as each finishes; then stop the worker."""
+    def run(self, jobs: list[Job], on_done: Callable[[Outcome], None],
+            meanwhile: Callable[[], object] | None = None) -> None:
+        """Run the jobs in the worker, calling ``on_done`` here as each finishes, and ``meanwhile()`` here while
+        the worker works (what the build can do before it has the documents); then stop the worker."""
         try:
-            for outcome in self.pool.imap_unordered(run_job, jobs):
+            outcomes = self.pool.imap_unordered(run_job, jobs)
+            if meanwhile is not None:
+                meanwhile()
+            for outcome in outcomes:
                 on_done(outcome)
         finally:
             self.close()

@@ -31,6 +31,13 @@ def test_warm_worker_outcomes_equal_in_process_ones():
             (mine.nquads, mine.turtle, mine.digest, mine.words)
 
 
+def test_warm_worker_runs_meanwhile_while_it_extracts():
+    seen = []
+    worker = warm.start(2)
+    worker.run([job("only")], lambda outcome: seen.append(outcome.doc_id), meanwhile=lambda: seen.append("meanwhile"))
+    assert seen == ["meanwhile", "only"]
+
+
 def test_warm_worker_closed_unused_leaves_no_process():
     worker = warm.start(2)
     assert multiprocessing.active_children()
