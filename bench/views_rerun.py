@@ -29,6 +29,7 @@ Usage::
     /work/venv/bin/python bench/views_rerun.py /tmp/h6/cache1k --docs 999 --reruns 3
     /work/venv/bin/python bench/views_rerun.py /tmp/h6/cache10k --docs 9999 --reruns 3 --folds /tmp/h6/folds10k
     /work/venv/bin/python bench/views_rerun.py /tmp/vh/cache --docs 9999 --reruns 3 --baseline-path /tmp/vh/head/pkg
+    /work/venv/bin/python bench/views_rerun.py CACHE --docs 9999 --reruns 3 --baseline-path DIR --edit OLDKEY:NEW.json
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from pathlib import Path
 
 BASELINE = "/tmp/snapvenv/bin/python"
 NEW = "/work/venv/bin/python"
-SCRATCH = "/tmp/h6"
+SCRATCH = "/tmp/hv"
 
 
 def parts_of(cache: Path, keys: list[str]) -> list:
@@ -82,7 +83,8 @@ def _views_sha(parts: list) -> str:
     return h.hexdigest()
 
 
-def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool = False) -> dict:
+def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool = False,
+           edit: str | None = None) -> dict:
     """Run in one interpreter: clean, then ``reruns`` one-change reruns; return the figures as a dict."""
     from diplograph.graph.pipeline import assemble
     from diplograph.graph.views import to_rdf
@@ -97,6 +99,12 @@ def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool
     changed = list(parts)  # the middle document's files replaced: the same graph, another key
     files = (cache / f"{spare}{suffix}" for suffix in (".nq", ".ttl", ".nqz", ".json"))
     changed[docs // 2] = Part(parts[docs // 2].graph, *files, key=spare)
+    if edit:  # an edited document: its digest replaced by the edited version's (the views read only digests)
+        old, digest = edit.split(":", 1)
+        i = base.index(old)
+        changed = list(parts)
+        changed[i] = Part(parts[i].graph, *(cache / f"{old}{suffix}" for suffix in (".nq", ".ttl", ".nqz")),
+                          Path(digest), key=Path(digest).stem)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
         folder = Path(tmp) / "views"
         folder.mkdir()
@@ -124,7 +132,8 @@ def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool
 def run(python: str, args: argparse.Namespace) -> dict:
     command = [python, __file__, str(args.cache), "--docs", str(args.docs), "--reruns", str(args.reruns),
                "--worker"] + (["--folds", str(args.folds)] if args.folds else []) + \
-        (["--triangle-counts"] if args.triangle_counts and python == NEW else [])
+        (["--triangle-counts"] if args.triangle_counts and python == NEW else []) + \
+        (["--edit", args.edit] if args.edit else [])
     env = dict(os.environ)
     if python == BASELINE and args.baseline_path:
         command[0], env["PYTHONPATH"] = NEW, str(args.baseline_path)
@@ -148,11 +157,13 @@ def main() -> None:
                         help="new code: dg:eventCount on overall triangles, as the baseline (bytes compared)")
     parser.add_argument("--baseline-path", type=Path,
                         help="run the baseline with this venv's Python, importing diplograph from this folder")
+    parser.add_argument("--edit", help="OLDKEY:DIGEST: the change is this document's digest replaced by an edited "
+                        "version's (DIGEST, a .json of another build's cache) instead of another document")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", choices=("new", "baseline"), help="run one code only")
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.cache, args.docs, args.reruns, args.folds, args.triangle_counts)))
+        print(json.dumps(worker(args.cache, args.docs, args.reruns, args.folds, args.triangle_counts, args.edit)))
         return
     Path(SCRATCH).mkdir(exist_ok=True)
     if args.folds and not any(args.folds.glob("fold-*.marshal")):  # saved once, untimed, for both codes

@@ -287,33 +287,36 @@ def assemble(parts: list[merge.Part], views: bool = True,
     rerun after one change folds one bucket again. So is what the views tables were made from
     (views/incremental.py): a rerun computes again only the pairs of states the change touches.
     """
-    from diplograph.graph.views import incremental
+    from diplograph.graph.gcpause import paused
+    from diplograph.graph.views import delta, incremental
     from diplograph.graph.views.chunks import write_chunks
     from diplograph.graph.views.stream import fold_parts
 
     folder = folder if folder is not None or not parts or not isinstance(parts[0].digest, Path) \
         else parts[0].digest.parent / "views"
     keep = bool(folder is not None and views and parts and all(part.key for part in parts))  # beside the folds
-    saved = incremental.load_saved(folder) if keep else None  # what the previous build's tables were made of
-    tracker = incremental.Tracker(saved.buckets if saved is not None else None) if keep else None
-    if saved is not None:  # only the pairs of states the change touches, when it can
-        folded, quads, done = incremental.fold(merge.ordered(parts), folder, saved, tracker)
-    else:
-        (folded, quads), done = fold_parts(merge.ordered(parts), folder, tracker), None
-    counts = done.counts if done is not None else folded.counts()
-    tables, fingerprints, state = (done.tables, done.fingerprints, done.saved) if done is not None else \
-        incremental.tables(folded, tracker) if views and parts else (None,) * 3
-    later = _views_later(parts, folder, None if keep else folded) if tables is not None else None
-    del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
-    if tables is not None:
-        chunks = write_chunks(tables, merge.VIEWS_GRAPH, folder, fingerprints=fingerprints)
-        parts = parts + [merge.Part(merge.VIEWS_GRAPH, c.nquads, c.turtle, c.gz, key=c.key) for c in chunks]
-        if chunks:
-            quads[merge.VIEWS_GRAPH] = sum(c.lines for c in chunks)
-        if keep:
+    with paused():  # the saved state and the tables are millions of objects without cycles: no collection
+        saved = incremental.load_saved(folder) if keep else None  # what the previous build's tables were made of
+        done = delta.rerun(merge.ordered(parts), Path(folder), saved) if saved is not None else None
+        if done is not None:  # only the pairs of states the change touches
+            folded, quads, counts = None, done.quads, done.counts
+            tables, fingerprints, state = done.tables, done.fingerprints, done.saved
+        else:
+            tracker = incremental.Tracker() if keep else None
+            folded, quads = fold_parts(merge.ordered(parts), folder, tracker)
+            counts = folded.counts()
+            tables, fingerprints, state = incremental.tables(folded, tracker) if views and parts else (None,) * 3
+        later = _views_later(parts, folder, None if keep else folded) if tables is not None else None
+        del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
+        if tables is not None:
+            chunks = write_chunks(tables, merge.VIEWS_GRAPH, folder, fingerprints=fingerprints)
+            parts = parts + [merge.Part(merge.VIEWS_GRAPH, c.nquads, c.turtle, c.gz, key=c.key) for c in chunks]
+            if chunks:
+                quads[merge.VIEWS_GRAPH] = sum(c.lines for c in chunks)
+        if keep and state is not None:
             incremental.save(folder, state, fingerprints)
-    if folder is not None and not keep:
-        incremental.discard(folder)
+        elif folder is not None:
+            incremental.discard(folder)
     return parts, later, counts, quads
 
 

@@ -33,6 +33,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
@@ -105,7 +106,7 @@ def dyad_groups(overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables,
     base = {pair: f"<{to_rdf.dyad_iri(*pair)}" for pair in overall}  # a slice's pair has an overall dyad
     keys = [(base[pair] + ">", "", pair) for pair in overall]
     keys += [(f"{base[pair]}/{p}>", p, pair) for p, table in by_period.items() for pair in table]
-    keys.sort()
+    keys.sort(key=itemgetter(0))  # the names differ: sorting by them alone is the same order, faster
     start = 0
     for end in range(1, len(keys) + 1):
         if end == len(keys) or keys[end][2] != keys[start][2]:
@@ -115,27 +116,28 @@ def dyad_groups(overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables,
 
 def _dyad_group(keys: list, overall: dict, by_period: dict, G: nx.MultiDiGraph | ViewTables,
                 fingerprints: Fingerprints | None = None) -> Group:
-    dyads_ = [by_period[p][pair] if p else overall[pair] for _, p, pair in keys]
     a, b = keys[0][2]
-    known = None
-    if fingerprints is not None:
-        known = fingerprints.known.get((keys[0][0], len(keys))) if (a, b) not in fingerprints.touched else None
-        if known is not None:
+    if fingerprints is not None and (a, b) not in fingerprints.touched:
+        known = fingerprints.known.get((keys[0][0], len(keys)))
+        if known is not None:  # the dyads are looked up only if the group's chunk is made
             fingerprints.made[keys[0][0], len(keys)] = known
-            return Group(keys[0][0], len(keys), known, _dyad_maker(dyads_, G))
+            return Group(keys[0][0], len(keys), known, _dyad_maker(keys, overall, by_period, G))
+    dyads_ = [by_period[p][pair] if p else overall[pair] for _, p, pair in keys]
     h = hashlib.blake2b(repr((to_rdf._name(G, a), to_rdf._name(G, b))).encode("utf-8"), digest_size=16)
     for d in dyads_:  # every field, the events joined (IRIs hold no NUL): a dataclass's repr costs 5x more
         h.update(f"\1{d.a}\0{d.b}\0{d.period}\0{d.count}\0{d.total!r}\0{d.score!r}\0{d.sign}\0{d.quads!r}\0"
                  .encode("utf-8"))
-        h.update("\0".join(d.events).encode("utf-8"))
+        if d.period is None:  # a slice's node names no events: a rerun keeps the slices without them
+            h.update("\0".join(d.events).encode("utf-8"))
     if fingerprints is not None:
         fingerprints.made[keys[0][0], len(keys)] = h.digest()
-    return Group(keys[0][0], len(keys), h.digest(), _dyad_maker(dyads_, G))
+    return Group(keys[0][0], len(keys), h.digest(), _dyad_maker(keys, overall, by_period, G))
 
 
-def _dyad_maker(dyads_: list, G: nx.MultiDiGraph | ViewTables) -> Callable[[], list[Node]]:
+def _dyad_maker(keys: list, overall: dict, by_period: dict,
+                G: nx.MultiDiGraph | ViewTables) -> Callable[[], list[Node]]:
     def make() -> list[Node]:
-        return [to_rdf.dyad_node(d, G) for d in dyads_]
+        return [to_rdf.dyad_node(by_period[p][pair] if p else overall[pair], G) for _, p, pair in keys]
 
     return make
 
@@ -154,14 +156,22 @@ def triangle_groups(tris: TriangleSet, by_period: dict, sliced: int) -> Iterator
     terms = to_rdf._Terms(tris.nodes)
     rows, width = _row_bytes(tris)
     sliced_rows = sorted(slices)
-    for start, end in to_rdf._groups(tris, fast):
-        mine = [(i, slices[i]) for i in sliced_rows[bisect_left(sliced_rows, start):bisect_left(sliced_rows, end)]]
-        fingerprint = hashlib.blake2b(rows[start * width:end * width] + _hash([(i - start, s) for i, s in mine]),
-                                      digest_size=16).digest()
-        row = tris.members[start].tolist()
-        name = f"triangle/{terms.lid[row[0]]}--{terms.lid[row[1]]}"
+    ranges = to_rdf._groups(tris, fast)
+    firsts = tris.members[[start for start, _ in ranges], :2].tolist() if ranges else []
+    lid, blake2b, empty = terms.lid, hashlib.blake2b, _hash([])
+    for (start, end), (m0, m1) in zip(ranges, firsts):
+        lo, hi = bisect_left(sliced_rows, start), bisect_left(sliced_rows, end)
+        mine = [(i, slices[i]) for i in sliced_rows[lo:hi]] if lo < hi else []
+        tail = _hash([(i - start, _slice_made_of(s)) for i, s in mine]) if mine else empty
+        fingerprint = blake2b(rows[start * width:end * width] + tail, digest_size=16).digest()
+        name = f"triangle/{lid[m0]}--{lid[m1]}"
         size = end - start + (sum(len(s) for _, s in mine) if mine else 0)
         yield Group(name, size, fingerprint, _triangle_maker(tris, slices, start, end, fast, terms))
+
+
+def _slice_made_of(slices: list) -> list[tuple]:
+    """What a triangle's slices' nodes are made of (to_rdf._triangle_node), not their dyads."""
+    return [(t.members, t.cls, t.pivot or t.outsider, t.count, t.period) for t in slices]
 
 
 def _row_bytes(tris: TriangleSet) -> tuple[bytes, int]:
@@ -283,21 +293,24 @@ def write_chunks(G: nx.MultiDiGraph | ViewTables, graph: str, folder: str | Path
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     index = _read_index(folder) if folder is not None else {}
+    listed = set(os.listdir(folder)) if folder is not None else set()  # one listing, not three stats a chunk
     used: dict[str, int] = {}
     out = []
     with bulk():
         for groups in pack(view_groups(G, fingerprints=fingerprints, **options)):
             key = chunk_key(groups, graph, options)
-            out.append(_chunk(groups, graph, key, folder, index))
+            out.append(_chunk(groups, graph, key, folder, index, listed))
             used[key] = out[-1].lines
     if folder is not None:
-        _write_index(folder, used)
-        _prune(folder, used)
+        if used != index:
+            _write_index(folder, used)
+        _prune(folder, used, listed)
     return out
 
 
-def _chunk(groups: list[Group], graph: str, key: str, folder: Path | None, index: dict[str, int]) -> Chunk:
-    if folder is not None and key in index and all(p.is_file() for p in _paths(folder, key)):
+def _chunk(groups: list[Group], graph: str, key: str, folder: Path | None, index: dict[str, int],
+           listed: set[str]) -> Chunk:
+    if folder is not None and key in index and all(f"v-{key}.{s}" in listed for s in ("nq", "ttl", "nqz")):
         return Chunk(key, index[key], *_paths(folder, key))
     nquads, block, gz, lines = chunk_bytes(groups, graph)
     if folder is None:
@@ -305,11 +318,13 @@ def _chunk(groups: list[Group], graph: str, key: str, folder: Path | None, index
     return Chunk(key, lines, *_save(folder, key, (nquads, block, gz)))
 
 
-def _prune(folder: Path, used: dict[str, int]) -> None:
-    """Delete the chunk files no chunk uses, and the one-file views graph earlier versions wrote."""
-    for path in [*folder.glob("v-*.*"), *(folder / f"views.{suffix}" for suffix in ("nq", "ttl", "nqz"))]:
-        if path.name[2:].split(".", 1)[0] not in used:
-            path.unlink(missing_ok=True)
+def _prune(folder: Path, used: dict[str, int], listed: set[str]) -> None:
+    """Delete the chunk files no chunk uses (of the folder's listing before the chunks were written), and the
+    one-file views graph earlier versions wrote."""
+    for name in sorted(listed):
+        if (name.startswith("v-") and "." in name and name[2:].split(".", 1)[0] not in used) or \
+                name in ("views.nq", "views.ttl", "views.nqz"):
+            (folder / name).unlink(missing_ok=True)
 
 
 def changed_chunks(old: dict[str, Path], new: dict[str, Path]) -> tuple[list[Path], list[Path]]:

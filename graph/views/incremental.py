@@ -1,23 +1,26 @@
-"""The views tables on a rerun after a few changed documents: only the pairs of states the change touches.
+"""The views tables on a rerun after a few changed documents: only what the change touches is read.
 
-A build with a cache keeps, beside its bucket folds (views/stream.py ``fold_parts``), what its views
-tables were made from (``OUT/.cache/views/views-state.marshal``): the bucket folds' names, each entity's
-state and each state's label, which pairs of states each event touches and the facts of each pair
-(folded.py :class:`~diplograph.graph.views.folded.Index`), the dyad tables, and the dyad groups'
-fingerprints (chunks.py :class:`~diplograph.graph.views.chunks.Fingerprints`).
+A build with a cache keeps, beside its bucket folds (views/stream.py ``bucket_folds``), what its views
+tables were made from, as a small *core* (``OUT/.cache/views/views-state.marshal``) and three maps in
+shards (views/shards.py), so that a rerun reads and writes only the shards its change falls in:
 
-A rerun compares the old and the new fold of each changed bucket (:class:`Tracker`): the events whose
-slots differ, the facts whose relation, records or records' documents differ. A pair of states' dyads
-depend only on the events and facts between its two states' entities (mirrors, covered facts, the order
-weights are summed in), given the states and the documents' dates; so only the pairs those events and
-facts touch, before or after, are computed again (folded.py ``pair_tables``). No full fold is made: of
-the buckets' folds (read as before), only the entities, direct facts and documents' dates are merged
-(for the states, the labels and the counts), and the events and records of the touched pairs.
+* the core: the bucket folds' names and each bucket's documents' quads; for each entity, which buckets say
+  each of its core kinds, labels and states served (bit masks), hence each entity's state and each state's
+  label; the documents' publication dates; the build's counts; the dyad tables (the slices without their
+  events: only their fingerprints read them); the dyad groups' fingerprints (chunks.py ``Fingerprints``);
+* ``e``: each event -> the buckets whose fold holds it (a bit mask), and, for an event held by several
+  buckets, each one's slots;
+* ``f``: each direct fact ``(s, relation, o)`` -> the buckets stating it;
+* ``p``: each pair of states -> its events and facts, the events' folded slots, and each bucket's records
+  of the facts between the two states' entities (what folded.py ``pair_tables`` computes the pair's dyads
+  from).
 
-The full path is taken (and the state written anew) when the saved state is missing, truncated, made by
-other code or from other buckets than the previous fold's, when an old bucket fold is gone (a build
-killed between the two), when more than :data:`MAX_CHANGED` buckets changed, when an entity's state or a
-state's label changed, or when a document kept its place but changed its publication date.
+A rerun (views/delta.py ``rerun``) reads the core, the changed buckets' old and new folds and the shards
+its change falls in, and computes again only the pairs of states the change touches. The full path
+(:func:`tables`, shown each bucket's fold by a :class:`Tracker`) writes the state anew: when the core is
+missing, truncated or made by other code, or when the rerun cannot be made (see views/delta.py). The core
+is written last (atomically) and names its shards by their content's hash, so a killed build leaves the
+old state whole or detected.
 """
 
 from __future__ import annotations
@@ -33,20 +36,16 @@ from pathlib import Path
 from diplograph.graph.views import load
 from diplograph.graph.views.chunks import Fingerprints
 from diplograph.graph.views.dyads import BAND, Dyad
-from diplograph.graph.views.folded import (
-    Index,
-    ViewTables,
-    _pairs,
-    pair_tables,
-    states,
-    view_tables,
-)
-from diplograph.graph.views.load import DG, bulk
-from diplograph.graph.views.stream import _RELATION_IRIS, Folder, _all, bucket_folds, load_bucket
+from diplograph.graph.views.folded import Index, ViewTables, states, view_tables
+from diplograph.graph.views.load import CORE_TYPES, bulk
+from diplograph.graph.views.shards import ShardedMap, prune
+from diplograph.graph.views.stream import _RELATION_IRIS, Folder, _all, load_bucket
+
 
 STATE = "views-state.marshal"
-MAX_CHANGED = 4  # buckets changed: more, and the full path is as cheap
+SHARDS = {"e": 256, "f": 256, "p": 256}
 Pair = tuple[str, str]
+_NAMES = frozenset(_RELATION_IRIS.values())
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +54,7 @@ def _version() -> str:
     here = Path(__file__).parent
     h = hashlib.sha256()
     for name in ("incremental.py", "folded.py", "dyads.py", "stream.py", "chunks.py", "to_rdf.py", "load.py",
-                 "periods.py"):
+                 "periods.py", "shards.py", "delta.py"):
         h.update((here / name).read_bytes())
     h.update(repr(sorted(load.event_types().items())).encode("utf-8"))
     return f"{h.hexdigest()} {marshal.version} {sys.version}"
@@ -66,256 +65,179 @@ class Saved:
     """What the previous build's views tables were made from (see the module's docstring)."""
 
     buckets: dict[int, str]
+    quads: dict[int, dict[str, int]]
     state: dict[str, str]
     names: dict[str, str]
-    index: Index  # index.pairs: each pair's events, updated in place by a rerun
+    published: dict[str, set[str]]
+    entities: dict[str, list[dict[str, int]]]  # s -> [kinds, labels, states served], each value -> bucket mask
+    totals: dict  # {"kinds": {core type: entities}, "facts": n, "events": n}
     overall: dict[Pair, Dyad]
     by_period: dict[str, dict[Pair, Dyad]]
-    fingerprints: dict[tuple[str, int], bytes] = field(default_factory=dict)
+    fingerprints: dict[tuple[str, int], bytes]
+    maps: dict[str, ShardedMap] = field(default_factory=dict)
 
-
-@dataclass
-class Delta:
-    """What differs between a bucket's old and new fold: events, facts ``(s, relation, o)``, and whether a
-    document in both changed its publication date."""
-
-    events: set[str]
-    facts: set[tuple[str, str, str]]
-    dates: bool
-
-
-def bucket_delta(old: Folder, new: Folder) -> Delta:
-    """The events and facts whose fold differs between two folds of one bucket."""
-    events = {e for e in old.events.keys() | new.events.keys() if old.events.get(e) != new.events.get(e)}
-    facts = old.relations ^ new.relations
-    keys = {k for k in old.records.keys() | new.records.keys() if old.records.get(k) != new.records.get(k)}
-    records = {r for r in old.record_docs.keys() | new.record_docs.keys()
-               if old.record_docs.get(r) != new.record_docs.get(r)}
-    if records:
-        for table in (old.records, new.records):
-            keys.update(k for k, rs in table.items() if (rs in records if isinstance(rs, str) else rs & records))
-    facts.update((s, _RELATION_IRIS[p], o) for s, p, o in keys)
-    dates = any(old.published.get(d) != new.published.get(d) for d in old.published.keys() & new.published.keys())
-    return Delta(events, facts, dates)
+    def counts(self) -> dict:
+        """The build's counts, as ``Folder.counts`` gives them."""
+        kinds = self.totals["kinds"]
+        return {"entities": {t: kinds.get(t, 0) for t in CORE_TYPES}, "facts": self.totals["facts"],
+                "events": self.totals["events"]}
 
 
 class Tracker:
-    """Shown each bucket's new fold by ``stream.bucket_folds``: notes the buckets' names and, for a bucket whose
-    name differs from the saved state's, its :class:`Delta` (read off its old fold, before it is pruned)."""
+    """Shown each bucket's fold by ``stream.bucket_folds`` in a full build: notes what the state keeps of it."""
 
-    def __init__(self, previous: dict[int, str] | None) -> None:
-        self.previous = previous
+    def __init__(self) -> None:
         self.names: dict[int, str] = {}
-        self.deltas: list[Delta] = []
-        self.failed = previous is None
+        self.quads: dict[int, dict[str, int]] = {}
+        self.entities: dict[str, list[dict[str, int]]] = {}
+        self.events: dict[str, int] = {}
+        self.facts: dict[tuple[str, str, str], int] = {}
+        self.docs: set[str] = set()
         self.folder: Path | None = None
+        self.safe = True  # False when a document's date is said in two buckets: the state is then not kept
 
-    def bucket(self, number: int, path: Path, new: Folder) -> None:
-        self.names[number] = path.name
-        self.folder = path.parent
-        if self.failed or self.previous.get(number) == path.name:
-            return
-        old = self._old(path.parent, self.previous.get(number))
-        if old is not None:
-            self.deltas.append(bucket_delta(old, new))
+    def bucket(self, number: int, path: Path, new: Folder, quads: dict[str, int]) -> None:
+        bit, events, facts = 1 << number, self.events, self.facts
+        self.names[number], self.quads[number], self.folder = path.name, dict(quads), path.parent
+        for s, slots in new.entities.items():
+            held = self.entities.get(s)
+            if held is None:
+                held = self.entities[s] = [{}, {}, {}]
+            for masks, values in zip(held, (slots[0], slots[1], slots[3])):
+                for v in values:
+                    masks[v] = masks.get(v, 0) | bit
+        for e in new.events:
+            events[e] = events.get(e, 0) | bit
+        for k in (*new.relations, *new.other_facts):
+            facts[k] = facts.get(k, 0) | bit
+        self.safe = self.safe and self.docs.isdisjoint(new.published)
+        self.docs.update(new.published)
 
     def finish(self, numbers: set[int]) -> None:
-        if self.failed:
-            return
-        for number in sorted(set(self.previous) - numbers):  # every document of a bucket removed
-            old = self._old(self.folder, self.previous[number]) if self.folder is not None else None
-            if old is None:
-                self.failed = True
-                return
-            self.deltas.append(bucket_delta(old, Folder()))
-
-    def _old(self, folder: Path, name: str | None) -> Folder | None:
-        """The bucket's fold the saved state was made from (empty for a new bucket), or None (then failed)."""
-        if len(self.deltas) >= MAX_CHANGED:
-            self.failed = True
-            return None
-        if name is None:
-            return Folder()
-        try:
-            return load_bucket(folder / name)[0]
-        except (OSError, EOFError, ValueError, TypeError):
-            self.failed = True
-            return None
+        pass
 
 
 @dataclass
 class Done:
-    """The incremental path's result: the build's counts, its views tables, the fingerprints to reuse, and
-    the state to save."""
+    """The incremental path's result: the build's counts and quads, its views tables, the fingerprints to
+    reuse, and the state to save."""
 
     counts: dict
+    quads: dict[str, int]
     tables: ViewTables
     fingerprints: Fingerprints
     saved: Saved
 
 
-def fold(parts: list, folder: Path, saved: Saved, tracker: Tracker, *, by: str = "quarter",
-         band: float = BAND) -> tuple[Folder | None, dict[str, int], Done | None]:
-    """The buckets' folds of ``parts`` (``stream.bucket_folds``), and the views tables from ``saved`` when the
-    change allows it: then no full fold is made (None), only the entities, facts and dates of every bucket,
-    and the events and records of the pairs of states touched. Otherwise the full fold, and None."""
-    folds, quads = [], {}
-    with bulk():  # millions of containers, no cycles: a collection would walk them all for nothing
-        for folded, counted in bucket_folds(parts, folder, tracker):
-            folds.append(folded)
-            quads.update(counted)
-        if not tracker.failed and not any(d.dates for d in tracker.deltas):
-            f = _partial(folds)
-            state, names = states(f)
-            if state == saved.state and names == saved.names:
-                touched = _update(f, saved, tracker.deltas, state, by, band, lambda **keys: _take(f, folds, **keys))
-                saved.buckets = dict(tracker.names)
-                counts = f.counts()
-                counts["events"] = len(set().union(*(b.events.keys() for b in folds)))
-                tables = ViewTables(saved.overall, saved.by_period, saved.names)
-                return None, quads, Done(counts, tables, Fingerprints(saved.fingerprints, touched), saved)
-            del f  # the full fold is made instead
-        f = Folder()
-        folds.reverse()
-        while folds:  # each bucket's fold dropped once merged
-            f.merge(folds.pop())
-    return f, quads, None
-
-
-def _partial(folds: list[Folder]) -> Folder:
-    """The merged entities (without their aliases), direct facts and documents' dates of ``folds``; events and
-    records come on demand (:func:`_take`)."""
-    f = Folder()
-    for b in folds:
-        for s, (kinds, labels, _, serves) in b.entities.items():  # aliases left out: the views do not read them
-            mine = f.entities.setdefault(s, [set(), set(), set(), set()])
-            mine[0].update(kinds)
-            mine[1].update(labels)
-            mine[3].update(serves)
-        f.relations.update(b.relations)
-        f.other_facts.update(b.other_facts)
-        for d, dates in b.published.items():
-            f.published[d].update(dates)
-    return f
-
-
-def _copy(value):
-    return set(value) if isinstance(value, set) else value
-
-
-def _take(f: Folder, folds: list[Folder], events=(), records=(), record_docs=()) -> None:
-    """Merge into ``f`` what ``folds`` say of these events, record keys and record IRIs (copies: the folds are
-    left as they are)."""
-    events = [e for e in events if e not in f.events]
-    records = [k for k in records if k not in f.records]
-    record_docs = [r for r in record_docs if r not in f.record_docs]
-    for b in folds:
-        sub = Folder()
-        sub.events = {e: [_copy(v) for v in b.events[e]] for e in events if e in b.events}
-        sub.records = {k: _copy(b.records[k]) for k in records if k in b.records}
-        sub.record_docs = {r: _copy(b.record_docs[r]) for r in record_docs if r in b.record_docs}
-        f.merge(sub)
-
-
 def tables(f: Folder, tracker: Tracker | None, *, by: str = "quarter",
-           band: float = BAND) -> tuple[ViewTables, Fingerprints, Saved]:
+           band: float = BAND) -> tuple[ViewTables, Fingerprints, Saved | None]:
     """The full path: the views tables of fold ``f`` (folded.py ``view_tables``), no fingerprints to reuse,
-    and the state to save."""
+    and the state to save (its shards written now: the fold is not held until then)."""
     index = Index()
     made = view_tables(f, by, band=band, index=index)
+    if tracker is None or not tracker.safe or tracker.folder is None:
+        return made, Fingerprints({}, set()), None
     state, _ = states(f)
-    saved = Saved(dict(tracker.names) if tracker is not None else {}, state, made.names, index,
-                  made.overall, made.by_period)
+    with bulk():
+        counts = f.counts()
+        saved = Saved(dict(tracker.names), tracker.quads, state, made.names, dict(f.published), tracker.entities,
+                      {"kinds": counts["entities"], "facts": counts["facts"], "events": counts["events"]},
+                      made.overall, made.by_period, {})
+        folder = tracker.folder
+        saved.maps = {kind: ShardedMap(folder, kind, n) for kind, n in SHARDS.items()}
+        shared, records = _by_bucket(folder, tracker, state)
+        saved.maps["e"].fill((e, (m, shared.get(e))) for e, m in tracker.events.items())
+        saved.maps["f"].fill(iter(tracker.facts.items()))
+        saved.maps["p"].fill(_pair_items(f, index, records))
+        for m in saved.maps.values():
+            m.write()
+            m.loaded = {}
     return made, Fingerprints({}, set()), saved
 
 
-def _update(f: Folder, saved: Saved, deltas: list[Delta], state: dict[str, str], by: str, band: float,
-            take) -> set[Pair]:
-    """Apply the deltas to ``saved`` in place (``take`` brings events and records into ``f``); the pairs of
-    states computed again."""
-    touched: set[Pair] = set()
-    changed: dict[Pair, set[str]] = {}
-    events = set().union(*(d.events for d in deltas))
-    take(events=events)
-    for e in events:
-        old = saved.index.events.pop(e, ())
-        slots = f.events.get(e)
-        new = tuple(dict.fromkeys((a, b) if a < b else (b, a) for _, _, a, b in _pairs(slots, state))) \
-            if slots is not None else ()
-        if new:
-            saved.index.events[e] = new
-        for pair in old:
-            changed.setdefault(pair, set(saved.index.pairs.get(pair, ()))).discard(e)
-        for pair in new:
-            changed.setdefault(pair, set(saved.index.pairs.get(pair, ()))).add(e)
-        touched.update(old, new)
-    for pair, events in changed.items():
-        saved.index.pairs[pair] = sorted(events)
-        if not events:
-            del saved.index.pairs[pair]
-    for s, p, o in set().union(*(d.facts for d in deltas)):
-        a, b = state.get(s), state.get(o)
-        if a is None or b is None or a == b:
-            continue
-        pair = (a, b) if a < b else (b, a)
-        facts = set(saved.index.facts.get(pair, ()))
-        facts.discard((s, p, o))
-        if (s, p, o) in f.relations:
-            facts.add((s, p, o))
-        saved.index.facts[pair] = sorted(facts)
-        if not facts:
-            del saved.index.facts[pair]
-        touched.add(pair)
-    needed = set().union(*(saved.index.pairs.get(pair, ()) for pair in touched))
-    take(events=needed)
-    keys = {(s, DG + p, o) for pair in touched for s, p, o in saved.index.facts.get(pair, ())}
-    take(records=keys)
-    take(record_docs={r for k in keys for r in _all(f.records.get(k))})
-    _recompute(f, saved, touched, state, by, band)
-    return touched
+def _by_bucket(folder: Path, tracker: Tracker, state: dict[str, str]) -> tuple[dict, dict]:
+    """Each bucket's slots of the events held by several buckets, and each bucket's records (with their
+    documents) of the facts between two states' entities, by pair: the saved bucket folds read again."""
+    shared: dict[str, dict[int, list]] = {e: {} for e, m in tracker.events.items() if m & (m - 1)}
+    records: dict[Pair, dict] = {}
+    for n, name in sorted(tracker.names.items()):
+        b = load_bucket(folder / name, ("events", "records", "record_docs"))[0]
+        for e in shared.keys() & b.events.keys():
+            shared[e][n] = b.events[e]
+        for key, recs in b.records.items():
+            pair = _state_pair(key, state)
+            if pair is not None:
+                docs = {r: b.record_docs[r] for r in _all(recs) if r in b.record_docs}
+                records.setdefault(pair, {}).setdefault(key, {})[n] = (recs, docs)
+    return shared, records
 
 
-def _recompute(f: Folder, saved: Saved, touched: set[Pair], state: dict[str, str], by: str, band: float) -> None:
-    types = load.event_types()
-    for pair in touched:
-        saved.overall.pop(pair, None)
-        for table in saved.by_period.values():
-            table.pop(pair, None)
-    for pair in sorted(touched):
-        dyad, slices = pair_tables(f, pair, saved.index.pairs.get(pair, []), saved.index.facts.get(pair, []),
-                                   state, by, band=band, types=types)
-        if dyad is not None:
-            saved.overall[pair] = dyad
-        for period, d in slices.items():
-            saved.by_period.setdefault(period, {})[pair] = d
-    saved.overall = dict(sorted(saved.overall.items()))
-    saved.by_period = {p: dict(sorted(t.items())) for p, t in sorted(saved.by_period.items()) if t}
+def _state_pair(key: tuple[str, str, str], state: dict[str, str]) -> Pair | None:
+    a, b = state.get(key[0]), state.get(key[2])
+    return None if a is None or b is None or a == b else (a, b) if a < b else (b, a)
 
 
-def _dyad_row(d: Dyad) -> tuple:
-    return d.a, d.b, d.period, d.count, d.total, d.score, d.sign, d.quads, d.events
+def _pair_items(f: Folder, index: Index, records: dict):
+    for pair in index.pairs.keys() | index.facts.keys() | records.keys():
+        events, facts = sorted(index.pairs.get(pair, ())), sorted(index.facts.get(pair, ()))
+        yield pair, [events, facts, {e: f.events[e] for e in events}, records.get(pair, {})]
+
+
+class _Slices(dict):
+    """A period's dyads as saved: each row made a Dyad when first looked up (a rerun looks up few of them).
+
+    ``dict.values(table)`` gives the rows and Dyads as they are.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, pair: Pair) -> Dyad:
+        value = dict.__getitem__(self, pair)
+        if type(value) is tuple:
+            value = Dyad(*value)
+            dict.__setitem__(self, pair, value)
+        return value
+
+    def get(self, pair: Pair, default=None):
+        return self[pair] if pair in self else default  # noqa: SIM401 - dict.get would give the row
+
+    def values(self):
+        return [self[pair] for pair in self]
+
+    def items(self):
+        return [(pair, self[pair]) for pair in self]
+
+
+def _dyad_row(d: Dyad | tuple, events: bool = True) -> tuple:
+    if type(d) is tuple:
+        return d
+    return d.a, d.b, d.period, d.count, d.total, d.score, d.sign, d.quads, d.events if events else ()
 
 
 def save(folder: str | Path, saved: Saved, fingerprints: Fingerprints) -> None:
-    """Write the state (atomically: a build killed meanwhile leaves the old one, which names its buckets)."""
+    """Write the changed shards, then the core (atomically), then delete the shards and bucket folds the
+    core no longer names: a build killed meanwhile leaves the old core with its shards and folds."""
+    folder = Path(folder)
     with bulk():
-        data = _dumps(saved, fingerprints)
-    path = Path(folder) / STATE
+        shards = {kind: m.write() for kind, m in sorted(saved.maps.items())}
+        data = marshal.dumps((_version(), saved.buckets, saved.quads, saved.state, saved.names, saved.published,
+                              saved.entities, saved.totals, [_dyad_row(d) for d in saved.overall.values()],
+                              {p: [_dyad_row(d, False) for d in dict.values(t)] for p, t in saved.by_period.items()},
+                              fingerprints.made, shards))
+    path = folder / STATE
     tmp = path.with_name("." + path.name + ".tmp")
     tmp.write_bytes(hashlib.sha256(data).digest() + data)
     os.replace(tmp, path)
-
-
-def _dumps(saved: Saved, fingerprints: Fingerprints) -> bytes:
-    return marshal.dumps((_version(), saved.buckets, saved.state, saved.names, saved.index.events,
-                          saved.index.facts, saved.index.pairs,
-                          [_dyad_row(d) for d in saved.overall.values()],
-                          {p: [_dyad_row(d) for d in t.values()] for p, t in saved.by_period.items()},
-                          fingerprints.made))
+    prune(folder, {name for names in shards.values() for name in names.values()})
+    keep = set(saved.buckets.values())
+    for entry in os.scandir(folder):
+        if entry.name.startswith("fold-") and entry.name not in keep:
+            Path(entry.path).unlink(missing_ok=True)
 
 
 def load_saved(folder: str | Path | None) -> Saved | None:
-    """The saved state in ``folder``, or None when there is none, or it is truncated or made by other code."""
+    """The saved core in ``folder`` (its shards read when needed), or None when there is none, or it is
+    truncated or made by other code."""
     if folder is None:
         return None
     try:
@@ -323,18 +245,23 @@ def load_saved(folder: str | Path | None) -> Saved | None:
         if hashlib.sha256(raw[32:]).digest() != raw[:32]:
             return None
         with bulk():
-            version, buckets, state, names, events, facts, pair_events, overall, by_period, prints = \
-                marshal.loads(raw[32:])
-            if version != _version():
+            core = marshal.loads(raw[32:])
+            if not isinstance(core, tuple) or len(core) != 12 or core[0] != _version():
                 return None
-            return Saved(buckets, state, names, Index(events, pair_events, facts),
-                         {(row[0], row[1]): Dyad(*row) for row in overall},
-                         {p: {(row[0], row[1]): Dyad(*row) for row in rows} for p, rows in by_period.items()}, prints)
+            (_, buckets, quads, state, names, published, entities, totals, overall, by_period, prints,
+             shards) = core
+            saved = Saved(buckets, quads, state, names, published, entities, totals,
+                          {(row[0], row[1]): Dyad(*row) for row in overall},
+                          {p: _Slices(((row[0], row[1]), row) for row in rows) for p, rows in by_period.items()},
+                          prints)
+            saved.maps = {kind: ShardedMap(Path(folder), kind, n, shards.get(kind)) for kind, n in SHARDS.items()}
+            return saved
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
 
 def discard(folder: str | Path | None) -> None:
     """Delete the saved state (a build without views, or one whose parts have no keys)."""
-    if folder is not None:
+    if folder is not None and Path(folder).is_dir():
         (Path(folder) / STATE).unlink(missing_ok=True)
+        prune(Path(folder), set())

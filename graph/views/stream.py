@@ -211,15 +211,19 @@ class Folder:
     _FIELDS = ("entities", "relations", "events", "quotes", "records", "record_docs", "published", "other_facts")
 
     def dumps(self) -> bytes:
-        """The Folder in ``marshal``'s format (plain dicts, sets and tuples: nothing to execute when read)."""
-        return marshal.dumps(tuple(dict(self.published) if name == "published" else getattr(self, name)
+        """The Folder in ``marshal``'s format (plain dicts, sets and tuples: nothing to execute when read), each
+        field apart: a reader needing a few fields leaves the others unread."""
+        return marshal.dumps(tuple(marshal.dumps(dict(self.published) if name == "published" else getattr(self, name))
                                    for name in self._FIELDS))
 
     @classmethod
-    def loads(cls, data: bytes) -> Folder:
-        folder = cls()
+    def loads(cls, data: bytes, fields: Iterable[str] | None = None) -> Folder:
+        """The Folder of :meth:`dumps`' bytes (only ``fields`` read when given: the others left empty)."""
+        folder, fields = cls(), None if fields is None else frozenset(fields)
         for name, value in zip(cls._FIELDS, marshal.loads(data)):
-            setattr(folder, name, defaultdict(set, value) if name == "published" else value)
+            if fields is None or name in fields:
+                value = marshal.loads(value)
+                setattr(folder, name, defaultdict(set, value) if name == "published" else value)
         return folder
 
     def merge(self, other: Folder) -> None:
@@ -410,7 +414,7 @@ def fold(graphs: Iterable[bytes | dict]) -> Folder:
     return folder
 
 
-BUCKETS = 64  # documents are folded, and their fold saved, in this many buckets (by graph IRI)
+BUCKETS = 256  # documents are folded, and their fold saved, in this many buckets (by graph IRI)
 
 
 @lru_cache(maxsize=1)
@@ -424,11 +428,12 @@ def _bucket_file(folder: Path, parts: list) -> Path:
     return folder / f"fold-{hashlib.sha256(keys.encode()).hexdigest()[:32]}.marshal"
 
 
-def load_bucket(path: Path) -> tuple[Folder, dict[str, int]]:
-    """A bucket's saved Folder and its documents' quads (raises OSError, EOFError, ValueError, TypeError)."""
+def load_bucket(path: Path, fields: Iterable[str] | None = None) -> tuple[Folder, dict[str, int]]:
+    """A bucket's saved Folder (only ``fields`` when given) and its documents' quads (raises OSError, EOFError,
+    ValueError, TypeError)."""
     with bulk():
         folded, quads = marshal.loads(path.read_bytes())
-        return Folder.loads(folded), quads
+        return Folder.loads(folded, fields), quads
 
 
 def _fold_bucket(parts: list, path: Path | None) -> tuple[Folder, dict[str, int]]:
@@ -468,26 +473,42 @@ def fold_parts(parts: list, folder: str | Path | None = None, track=None) -> tup
     return result, quads
 
 
+def bucket_plan(parts: list) -> dict[int, list]:
+    """The documents' parts of each bucket (by their graph IRI: a changed document stays in its bucket)."""
+    buckets: dict[int, list] = defaultdict(list)
+    for part in parts:
+        buckets[zlib.crc32(part.graph.encode("utf-8")) % BUCKETS].append(part)
+    return dict(buckets)
+
+
+def bucket_name(parts: list) -> str:
+    """The file name of the saved fold of a bucket of these parts (named by their cache keys)."""
+    return _bucket_file(Path("."), parts).name
+
+
+def fold_bucket(parts: list, path: Path) -> tuple[Folder, dict[str, int]]:
+    """A bucket's Folder and its documents' quads: read from ``path``, or folded from the digests and saved."""
+    return _fold_bucket(parts, path)
+
+
 def bucket_folds(parts: list, folder: str | Path, track=None) -> Iterator[tuple[Folder, dict[str, int]]]:
     """Each bucket's fold and its documents' quads, bucket by bucket (parts with keys).
 
     Each bucket's fold is kept in ``folder``, named by its documents' cache keys (``fold-<hash of the
     keys>.marshal``); saved folds no bucket uses any more are deleted once every bucket was given. A
     ``track`` (views/incremental.py ``Tracker``) is shown each bucket's fold as it is given
-    (``track.bucket(number, path, fold)``), then the bucket numbers used (``track.finish(numbers)``).
+    (``track.bucket(number, path, fold, quads)``), then the bucket numbers used (``track.finish(numbers)``).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    buckets: dict[int, list] = defaultdict(list)
-    for part in parts:
-        buckets[zlib.crc32(part.graph.encode("utf-8")) % BUCKETS].append(part)  # a changed document stays put
+    buckets = bucket_plan(parts)
     used = set()
     for number in sorted(buckets):
         path = _bucket_file(folder, buckets[number])
         used.add(path.name)
         folded, counted = _fold_bucket(buckets[number], path)
         if track is not None:
-            track.bucket(number, path, folded)
+            track.bucket(number, path, folded, counted)
         yield folded, counted
     if track is not None:
         track.finish(set(buckets))

@@ -1,0 +1,326 @@
+"""A rerun's views tables from the saved state (views/incremental.py): only what the change touches is read.
+
+:func:`rerun` folds the changed buckets (stream.py ``fold_bucket``), compares each with its old fold
+(:func:`bucket_delta`), updates the state's masks from the difference, and folds again only the events and
+facts whose folds differ (from the changed buckets' folds and the slots and records the state keeps by
+bucket; an event newly shared with an unchanged bucket reads that bucket's saved fold). A pair of states'
+dyads depend only on the events and facts between its two states' entities, given the states and the
+documents' dates; so only the pairs those events and facts touch, before or after, are computed again
+(folded.py ``pair_tables``), and only the shards they fall in are read and written.
+
+It gives None (the caller then takes the full path and writes the state anew) when more than
+:data:`MAX_CHANGED` buckets changed, when an old bucket fold or a shard the state names is gone or altered
+(a build killed between its writes), when an entity's state or a state's label changed, or when a document
+kept its place but changed its publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from diplograph.graph.views import load
+from diplograph.graph.views.chunks import Fingerprints
+from diplograph.graph.views.dyads import BAND, Dyad
+from diplograph.graph.views.folded import ViewTables, _pairs, pair_tables
+from diplograph.graph.views.incremental import _NAMES, Done, Pair, Saved, _Slices, _state_pair
+from diplograph.graph.views.load import DG, bulk, local
+from diplograph.graph.views.shards import ShardError
+from diplograph.graph.views.stream import (_RELATION_IRIS, Folder, _all, bucket_name, bucket_plan, fold_bucket,
+                                           load_bucket)
+
+MAX_CHANGED = 4  # buckets changed: more, and the full path is as cheap
+
+
+@dataclass
+class Delta:
+    """What differs between a bucket's old and new fold: events, facts ``(s, relation, o)``, and whether a
+    document in both changed its publication date."""
+
+    events: set[str]
+    facts: set[tuple[str, str, str]]
+    dates: bool
+
+
+def bucket_delta(old: Folder, new: Folder) -> Delta:
+    """The events and facts whose fold differs between two folds of one bucket."""
+    events = {e for e in old.events.keys() | new.events.keys() if old.events.get(e) != new.events.get(e)}
+    facts = old.relations ^ new.relations
+    keys = {k for k in old.records.keys() | new.records.keys() if old.records.get(k) != new.records.get(k)}
+    records = {r for r in old.record_docs.keys() | new.record_docs.keys()
+               if old.record_docs.get(r) != new.record_docs.get(r)}
+    if records:
+        for table in (old.records, new.records):
+            keys.update(k for k, rs in table.items() if (rs in records if isinstance(rs, str) else rs & records))
+    facts.update((s, _RELATION_IRIS[p], o) for s, p, o in keys)
+    dates = any(old.published.get(d) != new.published.get(d) for d in old.published.keys() & new.published.keys())
+    return Delta(events, facts, dates)
+
+
+def _note_entities(table: dict, entities: dict, bit: int, old: dict) -> set[str]:
+    """Set ``bit`` in ``table``'s masks for what ``entities`` (a fold's) say, clear it for what only ``old``
+    said; the entities whose masks changed."""
+    changed = set()
+    for s in entities.keys() | old.keys():
+        now, before = entities.get(s), old.get(s)
+        for i, slot in enumerate((0, 1, 3)):
+            a, b = (before[slot] if before else set()), (now[slot] if now else set())
+            if a == b:
+                continue
+            masks = table.setdefault(s, [{}, {}, {}])[i]
+            for v in a - b:
+                m = masks.get(v, 0) & ~bit
+                masks[v] = m
+                if not m:
+                    del masks[v]
+            for v in b - a:
+                masks[v] = masks.get(v, 0) | bit
+            changed.add(s)
+    return changed
+
+
+class _Folds:
+    """The changed buckets' old and new folds, and the other buckets' saved folds, read when asked."""
+
+    def __init__(self, folder: Path, names: dict[int, str], old: dict[int, Folder], new: dict[int, Folder]) -> None:
+        self.folder, self.names, self.old, self.new, self.read = folder, names, old, new, {}
+
+    def of(self, n: int, before: bool) -> Folder:
+        if n in self.new:
+            return self.old[n] if before else self.new[n]
+        if n not in self.read:
+            try:
+                self.read[n] = load_bucket(self.folder / self.names[n])[0]
+            except (OSError, EOFError, ValueError, TypeError, KeyError) as e:
+                raise ShardError(f"bucket {n}: {e}") from None
+        return self.read[n]
+
+
+def _bits(mask: int):
+    n = 0
+    while mask:
+        if mask & 1:
+            yield n
+        mask >>= 1
+        n += 1
+
+
+def _copy(value):
+    return set(value) if isinstance(value, set) else value
+
+
+def _slots(e: str, mask: int, shared: dict | None, folds: _Folds, before: bool) -> dict[int, list]:
+    """Event ``e``'s slots in each bucket of ``mask``: a changed bucket's from its fold, another's as kept."""
+    out = {}
+    for n in _bits(mask):
+        slots = folds.of(n, before).events.get(e) if n in folds.new or not shared or n not in shared \
+            else shared[n]
+        if slots is None:
+            raise ShardError(f"event {e} not in bucket {n}")
+        out[n] = slots
+    return out
+
+
+def _merge_events(e: str, by_bucket: dict[int, list]) -> list | None:
+    """Event ``e``'s slots folded over its buckets (in their order, as the full fold merges them)."""
+    f = Folder()
+    for n in sorted(by_bucket):
+        sub = Folder()
+        sub.events = {e: [_copy(v) for v in by_bucket[n]]}
+        f.merge(sub)
+    return f.events.get(e)
+
+
+def _merge_records(f: Folder, key: tuple[str, str, str], by_bucket: dict[int, tuple]) -> None:
+    """Merge into ``f`` a fact's records and their documents as each bucket holds them."""
+    for n in sorted(by_bucket):
+        recs, docs = by_bucket[n]
+        sub = Folder()
+        sub.records = {key: _copy(recs)}
+        sub.record_docs = {r: _copy(d) for r, d in docs.items()}
+        f.merge(sub)
+
+
+def rerun(parts: list, folder: Path, saved: Saved, *, by: str = "quarter", band: float = BAND) -> Done | None:
+    """The views tables of ``parts`` from ``saved`` (updated in place), folding only the changed buckets; None
+    when the change does not allow it (then the full path)."""
+    plan = bucket_plan(parts)
+    names = {n: bucket_name(ps) for n, ps in plan.items()}
+    changed = sorted(n for n in names.keys() | saved.buckets.keys() if names.get(n) != saved.buckets.get(n))
+    if len(changed) > MAX_CHANGED:
+        return None
+    try:
+        old = {n: load_bucket(folder / saved.buckets[n])[0] if n in saved.buckets else Folder() for n in changed}
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    new = {}
+    for n in changed:
+        new[n], saved.quads[n] = fold_bucket(plan[n], folder / names[n]) if n in plan else (Folder(), {})
+        if n not in plan:
+            del saved.quads[n]
+    deltas = [bucket_delta(old[n], new[n]) for n in changed]
+    if any(d.dates for d in deltas):
+        return None
+    saved.buckets = dict(sorted(names.items()))
+    folds = _Folds(folder, names, old, new)
+    try:
+        with bulk():
+            if not _entities(saved, old, new):
+                return None
+            for n in changed:
+                for d in old[n].published:
+                    saved.published.pop(d, None)
+            for n in changed:
+                saved.published.update((d, set(dates)) for d, dates in new[n].published.items())
+            touched = _events(saved, deltas, folds) | _facts(saved, deltas, folds)
+            _recompute(saved, touched, by, band)
+    except ShardError:
+        return None
+    quads = {}
+    for n in sorted(saved.quads):
+        quads.update(saved.quads[n])
+    tables_ = ViewTables(saved.overall, saved.by_period, saved.names)
+    return Done(saved.counts(), quads, tables_, Fingerprints(saved.fingerprints, touched), saved)
+
+
+def _state_of(entities: dict, s: str) -> str | None:
+    """Entity ``s``'s state as folded.py ``states`` gives it, from the masks."""
+    slots = entities.get(s)
+    if not slots or not slots[0]:
+        return None
+    kind = min(slots[0])
+    if kind == "State":
+        return s
+    if kind == "Official":
+        serves = sorted(o for o in slots[2] if entities.get(o) and entities[o][0] and min(entities[o][0]) == "State")
+        return serves[0] if serves else None
+    return None
+
+
+def _entities(saved: Saved, old: dict[int, Folder], new: dict[int, Folder]) -> bool:
+    """Update the entities' masks and kinds' counts; False when an entity's state or a state's label changed."""
+    kinds = {s: set(slots[0]) for n in new for s in old[n].entities.keys() | new[n].entities.keys()
+             if (slots := saved.entities.get(s))}
+    touched = set()
+    for n in sorted(new):
+        touched |= _note_entities(saved.entities, new[n].entities, 1 << n, old[n].entities)
+    totals = saved.totals["kinds"]
+    for s in touched:
+        slots = saved.entities.get(s)
+        after = set(slots[0]) if slots else set()
+        for k in kinds.get(s, set()) ^ after:
+            totals[k] = totals.get(k, 0) + (1 if k in after else -1)
+        if slots and not any(slots):
+            del saved.entities[s]
+        state = _state_of(saved.entities, s)
+        if state != saved.state.get(s):
+            return False
+        if state == s and (min(slots[1]) if slots[1] else local(s)) != saved.names.get(s):
+            return False
+    return True
+
+
+def _pair_data(saved: Saved, pair: Pair) -> list:
+    got = saved.maps["p"].get(pair)
+    return got if got is not None else [[], [], {}, {}]
+
+
+def _put_pair(saved: Saved, pair: Pair, data: list) -> None:
+    saved.maps["p"].put(pair, data if data[0] or data[1] or data[3] else None)
+
+
+def _events(saved: Saved, deltas: list[Delta], folds: _Folds) -> set[Pair]:
+    """Fold again the events whose fold differs; move them between their pairs; the pairs touched."""
+    touched: set[Pair] = set()
+    events = saved.maps["e"]
+    for e in sorted(set().union(*(d.events for d in deltas))):
+        before, shared = events.get(e, (0, None))
+        after = before
+        for n, b in folds.new.items():
+            after = after | 1 << n if e in b.events else after & ~(1 << n)
+        saved.totals["events"] += (after != 0) - (before != 0)
+        p0 = _pair_set(_merge_events(e, _slots(e, before, shared, folds, True)), saved.state)
+        now = _slots(e, after, shared, folds, False)
+        events.put(e, (after, now if len(now) > 1 else None) if after else None)
+        slots = _merge_events(e, now)
+        p1 = _pair_set(slots, saved.state)
+        for pair in sorted(p0 | p1):
+            data = _pair_data(saved, pair)
+            data[0] = sorted(set(data[0]) - {e} | ({e} if pair in p1 else set()))
+            data[2].pop(e, None)
+            if pair in p1:
+                data[2][e] = slots
+            _put_pair(saved, pair, data)
+        touched |= p0 | p1
+    return touched
+
+
+def _pair_set(slots: list | None, state: dict[str, str]) -> set[Pair]:
+    return {(a, b) if a < b else (b, a) for _, _, a, b in _pairs(slots, state)} if slots is not None else set()
+
+
+def _facts(saved: Saved, deltas: list[Delta], folds: _Folds) -> set[Pair]:
+    """Update the facts' masks; fold again the records of the facts between states that changed."""
+    touched: set[Pair] = set()
+    facts, state = saved.maps["f"], saved.state
+    keys = set().union(*(d.facts for d in deltas))
+    keys.update(*(folds.old[n].other_facts ^ b.other_facts for n, b in folds.new.items()))
+    for key in sorted(keys):
+        s, p, o = key
+        before = after = facts.get(key, 0)
+        for n, b in folds.new.items():
+            after = after | 1 << n if key in b.relations or key in b.other_facts else after & ~(1 << n)
+        saved.totals["facts"] += (after != 0) - (before != 0)
+        facts.put(key, after or None)
+        pair = _state_pair(key, state) if p in _NAMES else None
+        if pair is None:
+            continue
+        record = (s, DG + p, o)
+        data = _pair_data(saved, pair)
+        data[1] = sorted(set(data[1]) - {key} | ({key} if after else set()))
+        held = data[3].setdefault(record, {})
+        for n, b in folds.new.items():
+            recs = b.records.get(record)
+            if recs is None:
+                held.pop(n, None)
+            else:
+                held[n] = (recs, {r: b.record_docs[r] for r in _all(recs) if r in b.record_docs})
+        if not held:
+            del data[3][record]
+        _put_pair(saved, pair, data)
+        touched.add(pair)
+    return touched
+
+
+def _replace(table: dict, touched: set[Pair], new: dict[Pair, Dyad]) -> dict:
+    """``table`` with the touched pairs' dyads replaced by ``new``'s, in pair order (sorted again only when a
+    pair was added)."""
+    added = False
+    for pair in touched:
+        if pair in new:
+            added = added or pair not in table
+            dict.__setitem__(table, pair, new[pair])
+        elif pair in table:
+            del table[pair]
+    return type(table)(sorted(dict.items(table))) if added else table
+
+
+def _recompute(saved: Saved, touched: set[Pair], by: str, band: float) -> None:
+    types = load.event_types()
+    overall, by_period = {}, {}
+    for pair in sorted(touched):
+        events, facts, slots, records = _pair_data(saved, pair)
+        f = Folder()
+        f.published, f.events = saved.published, slots
+        for s, p, o in facts:
+            if (s, DG + p, o) in records:
+                _merge_records(f, (s, DG + p, o), records[(s, DG + p, o)])
+        dyad, slices = pair_tables(f, pair, events, facts, saved.state, by, band=band, types=types)
+        if dyad is not None:
+            overall[pair] = dyad
+        for period, d in slices.items():
+            by_period.setdefault(period, {})[pair] = d
+    saved.overall = _replace(saved.overall, touched, overall)
+    tables = {p: _replace(saved.by_period.get(p, _Slices()), touched, by_period.get(p, {}))
+              for p in saved.by_period.keys() | by_period.keys()}
+    saved.by_period = {p: t for p, t in sorted(tables.items()) if t}
