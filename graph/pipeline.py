@@ -273,8 +273,8 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions, keep_ex
     return jobs, failures
 
 
-def assemble(parts: list[merge.Part], views: bool = True,
-             folder: str | Path | None = None) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
+def assemble(parts: list[merge.Part], views: bool = True, folder: str | Path | None = None,
+             preloaded: tuple[Path, object] | None = None) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
     """The documents' parts plus the views graph computed over them; a callable making the views' networkx
     graph (None without views: BuildResult.views calls it on first use); the counts; the quads of each graph.
 
@@ -286,6 +286,7 @@ def assemble(parts: list[merge.Part], views: bool = True,
     fold of the digests is kept there too, in buckets of documents (views/stream.py ``fold_parts``): a
     rerun after one change folds one bucket again. So is what the views tables were made from
     (views/incremental.py): a rerun computes again only the pairs of states the change touches.
+    ``preloaded``: ``(folder, incremental.load_saved(folder))`` read beforehand (while a worker extracted).
     """
     from diplograph.graph.gcpause import paused
     from diplograph.graph.views import delta, incremental
@@ -296,7 +297,8 @@ def assemble(parts: list[merge.Part], views: bool = True,
         else parts[0].digest.parent / "views"
     keep = bool(folder is not None and views and parts and all(part.key for part in parts))  # beside the folds
     with paused():  # the saved state and the tables are millions of objects without cycles: no collection
-        saved = incremental.load_saved(folder) if keep else None  # what the previous build's tables were made of
+        saved = None if not keep else preloaded[1] if preloaded is not None and preloaded[0] == Path(folder) \
+            else incremental.load_saved(folder)  # what the previous build's tables were made of
         done = delta.rerun(merge.ordered(parts), Path(folder), saved) if saved is not None else None
         if done is not None:  # only the pairs of states the change touches
             folded, quads, counts = None, done.quads, done.counts
@@ -401,6 +403,7 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
     bar = Progress(len(jobs), enabled=progress)
     bar.advance(len(graphs))
     done: list[Outcome] = []
+    preloaded: list[tuple[Path, object] | None] = []  # the views' saved state, read while a worker extracts
     if on_documents is not None and graphs:
         on_documents([graphs[d] for d in sorted(graphs)])
 
@@ -419,12 +422,13 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
 
         run_jobs_dask(todo, finished, scheduler=scheduler, workers=workers)
     elif few:
-        ready.run(todo, finished)
+        ready.run(todo, finished, lambda: preloaded.append(_preload(cache) if views else None))
     else:
         if todo and workers <= 1:
             init_worker()
         run_jobs(todo, workers, finished)
-    return _result(jobs, graphs, done, failures, bar, versions, views, options or {}, documents_known)
+    return _result(jobs, graphs, done, failures, bar, versions, views, options or {}, documents_known,
+                   preloaded[0] if preloaded else None)
 
 
 @paused()  # tens of thousands of Paths and Parts, no cycle
@@ -456,13 +460,25 @@ def _readied(jobs: list[Job]) -> tuple[list[Job], list[tuple[str, str]]]:
     return ready, failures
 
 
+def _preload(cache: Cache) -> tuple[Path, object] | None:
+    """The views' saved state in the cache (assemble's ``preloaded``), read while a worker extracts."""
+    from diplograph.graph.views import incremental
+
+    if cache.folder is None:
+        return None
+    folder = cache.folder / "views"
+    with paused():  # as in assemble: millions of objects without cycles
+        return folder, incremental.load_saved(folder)
+
+
 def _part(outcome: Outcome) -> merge.Part:
     """The named graph of an extracted document."""
     return merge.Part(iri.document_iri(outcome.doc_id), outcome.nquads, outcome.turtle, outcome.gz, outcome.digest,
                       outcome.key)
 
 
-def _result(jobs, graphs, done, failures, bar, versions, views, options, documents_known=None) -> BuildResult:
+def _result(jobs, graphs, done, failures, bar, versions, views, options, documents_known=None,
+            preloaded=None) -> BuildResult:
     done = sorted(done, key=lambda o: o.doc_id)
     failures = failures + [(o.path, o.error) for o in done if o.error]
     extracted = [o.doc_id for o in done if o.nquads is not None]
@@ -470,7 +486,7 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options, documen
     graphs.update({o.doc_id: _part(o) for o in done if o.nquads is not None})
     if documents_known is not None:
         documents_known([graphs[d] for d in sorted(graphs)])
-    parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views)
+    parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views, preloaded=preloaded)
     inputs = [{"path": j.path, "id": j.doc_id, "sha256": j.sha256 or hashlib.sha256(j.raw).hexdigest(),
                "bytes": j.size if isinstance(j, _Unread) else len(j.raw), "quads": quads[graphs[j.doc_id].graph]}
               for j in jobs if j.doc_id in graphs]

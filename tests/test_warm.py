@@ -82,13 +82,18 @@ def _outputs(out):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("changed", [(2,), tuple(range(warm.FEW + 1))], ids=["one changed", "more than FEW"])
-def test_warm_rerun_equals_clean_build(tmp_path, changed):
+def test_warm_rerun_equals_clean_build(tmp_path, monkeypatch, changed):
     from diplograph.graph.pipeline import build
+    from diplograph.graph.views import incremental
 
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     build([str(_corpus(corpus))], out, html=False, store=False, workers=2)
+    loads = []
+    real = incremental.load_saved
+    monkeypatch.setattr(incremental, "load_saved", lambda folder: loads.append(folder) or real(folder))
     result = build([str(_corpus(corpus, changed))], out, html=False, store=False, workers=2)
     assert sorted(result.extracted) == [f"doc-{n}" for n in changed]
+    assert loads == [out / ".cache" / "views"]  # once: read while the warm worker extracted, or in assemble
     assert multiprocessing.active_children() == []  # the warm worker (or the pool) is gone
     clean = tmp_path / "clean"
     build([str(corpus)], clean, html=False, store=False, workers=1)
