@@ -288,7 +288,6 @@ def assemble(parts: list[merge.Part], views: bool = True, folder: str | Path | N
     (views/incremental.py): a rerun computes again only the pairs of states the change touches.
     ``preloaded``: ``(folder, incremental.load_saved(folder))`` read beforehand (while a worker extracted).
     """
-    from diplograph.graph.gcpause import paused
     from diplograph.graph.views import delta, incremental
     from diplograph.graph.views.chunks import write_chunks
     from diplograph.graph.views.stream import fold_parts
@@ -484,9 +483,10 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options, documen
     extracted = [o.doc_id for o in done if o.nquads is not None]
     cached = len(graphs)
     graphs.update({o.doc_id: _part(o) for o in done if o.nquads is not None})
+    documents = [graphs[d] for d in sorted(graphs)]
     if documents_known is not None:
-        documents_known([graphs[d] for d in sorted(graphs)])
-    parts, G, counts, quads = assemble([graphs[d] for d in sorted(graphs)], views, preloaded=preloaded)
+        documents_known(documents)
+    parts, G, counts, quads = assemble(documents, views, preloaded=preloaded)
     inputs = [{"path": j.path, "id": j.doc_id, "sha256": j.sha256 or hashlib.sha256(j.raw).hexdigest(),
                "bytes": j.size if isinstance(j, _Unread) else len(j.raw), "quads": quads[graphs[j.doc_id].graph]}
               for j in jobs if j.doc_id in graphs]

@@ -32,7 +32,7 @@ from diplograph.graph.views.stream import (_RELATION_IRIS, Folder, _all, bucket_
 MAX_CHANGED = 4  # buckets changed: more, and the full path is as cheap
 
 
-@dataclass
+@dataclass(frozen=True)
 class Delta:
     """What differs between a bucket's old and new fold: events, facts ``(s, relation, o)``, and whether a
     document in both changed its publication date."""
@@ -90,7 +90,7 @@ class _Folds:
             return self.old[n] if before else self.new[n]
         if n not in self.read:
             try:
-                self.read[n] = load_bucket(self.folder / self.names[n])[0]
+                self.read[n] = load_bucket(self.folder / self.names[n], ("events",))[0]  # all _slots reads
             except (OSError, EOFError, ValueError, TypeError, KeyError) as e:
                 raise ShardError(f"bucket {n}: {e}") from None
         return self.read[n]

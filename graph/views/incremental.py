@@ -38,7 +38,7 @@ from diplograph.graph.views.chunks import Fingerprints
 from diplograph.graph.views.dyads import BAND, Dyad
 from diplograph.graph.views.folded import Index, ViewTables, states, view_tables
 from diplograph.graph.views.load import CORE_TYPES, bulk
-from diplograph.graph.views.shards import ShardedMap, prune
+from diplograph.graph.views.shards import PREFIX, ShardedMap
 from diplograph.graph.views.stream import _RELATION_IRIS, Folder, _all, load_bucket
 
 
@@ -92,9 +92,7 @@ class Tracker:
         self.entities: dict[str, list[dict[str, int]]] = {}
         self.events: dict[str, int] = {}
         self.facts: dict[tuple[str, str, str], int] = {}
-        self.docs: set[str] = set()
         self.folder: Path | None = None
-        self.safe = True  # False when a document's date is said in two buckets: the state is then not kept
 
     def bucket(self, number: int, path: Path, new: Folder, quads: dict[str, int]) -> None:
         bit, events, facts = 1 << number, self.events, self.facts
@@ -110,11 +108,6 @@ class Tracker:
             events[e] = events.get(e, 0) | bit
         for k in (*new.relations, *new.other_facts):
             facts[k] = facts.get(k, 0) | bit
-        self.safe = self.safe and self.docs.isdisjoint(new.published)
-        self.docs.update(new.published)
-
-    def finish(self, numbers: set[int]) -> None:
-        pass
 
 
 @dataclass
@@ -135,7 +128,7 @@ def tables(f: Folder, tracker: Tracker | None, *, by: str = "quarter",
     and the state to save (its shards written now: the fold is not held until then)."""
     index = Index()
     made = view_tables(f, by, band=band, index=index)
-    if tracker is None or not tracker.safe or tracker.folder is None:
+    if tracker is None or tracker.folder is None:
         return made, Fingerprints({}, set()), None
     state, _ = states(f)
     with bulk():
@@ -228,11 +221,7 @@ def save(folder: str | Path, saved: Saved, fingerprints: Fingerprints) -> None:
     tmp = path.with_name("." + path.name + ".tmp")
     tmp.write_bytes(hashlib.sha256(data).digest() + data)
     os.replace(tmp, path)
-    prune(folder, {name for names in shards.values() for name in names.values()})
-    keep = set(saved.buckets.values())
-    for entry in os.scandir(folder):
-        if entry.name.startswith("fold-") and entry.name not in keep:
-            Path(entry.path).unlink(missing_ok=True)
+    _sweep(folder, {name for names in shards.values() for name in names.values()}, set(saved.buckets.values()))
 
 
 def load_saved(folder: str | Path | None) -> Saved | None:
@@ -264,4 +253,18 @@ def discard(folder: str | Path | None) -> None:
     """Delete the saved state (a build without views, or one whose parts have no keys)."""
     if folder is not None and Path(folder).is_dir():
         (Path(folder) / STATE).unlink(missing_ok=True)
-        prune(Path(folder), set())
+        _sweep(Path(folder), set(), None)
+
+
+def _sweep(folder: Path, shards: set[str], folds: set[str] | None) -> None:
+    """Delete, in one listing, the shard files not in ``shards``, the bucket folds not in ``folds`` (None: keep
+    them all), and the temporary files of shards, folds and views chunks a killed build left (this build holds
+    the output folder's lock, and its own are renamed into place by now)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            stale = (name.startswith(PREFIX) and name not in shards) or \
+                (folds is not None and name.startswith("fold-") and name not in folds) or \
+                (name.endswith(".tmp") and name.startswith(("." + PREFIX, ".fold-", ".v-")))
+            if stale:
+                Path(entry.path).unlink(missing_ok=True)

@@ -111,11 +111,3 @@ class ShardedMap:
             self.names[n] = name
         self.dirty = set()
         return dict(sorted(self.names.items()))
-
-
-def prune(folder: Path, keep: set[str]) -> None:
-    """Delete the shard files (and leftover temporary files) not in ``keep``."""
-    for entry in os.scandir(folder):
-        name = entry.name
-        if (name.startswith(PREFIX) or name.startswith("." + PREFIX)) and name not in keep:
-            Path(entry.path).unlink(missing_ok=True)

@@ -436,7 +436,7 @@ def load_bucket(path: Path, fields: Iterable[str] | None = None) -> tuple[Folder
         return Folder.loads(folded, fields), quads
 
 
-def _fold_bucket(parts: list, path: Path | None) -> tuple[Folder, dict[str, int]]:
+def fold_bucket(parts: list, path: Path | None) -> tuple[Folder, dict[str, int]]:
     """One bucket's Folder and its documents' quads: from ``path`` when it holds them, else folded (and saved)."""
     if path is not None and path.is_file():
         return load_bucket(path)
@@ -464,7 +464,7 @@ def fold_parts(parts: list, folder: str | Path | None = None, track=None) -> tup
     the others' saved folds.
     """
     if folder is None or not all(part.key for part in parts):
-        return _fold_bucket(parts, None)
+        return fold_bucket(parts, None)
     result, quads = Folder(), {}
     for folded, counted in bucket_folds(parts, folder, track):
         with bulk():
@@ -486,18 +486,13 @@ def bucket_name(parts: list) -> str:
     return _bucket_file(Path("."), parts).name
 
 
-def fold_bucket(parts: list, path: Path) -> tuple[Folder, dict[str, int]]:
-    """A bucket's Folder and its documents' quads: read from ``path``, or folded from the digests and saved."""
-    return _fold_bucket(parts, path)
-
-
 def bucket_folds(parts: list, folder: str | Path, track=None) -> Iterator[tuple[Folder, dict[str, int]]]:
     """Each bucket's fold and its documents' quads, bucket by bucket (parts with keys).
 
     Each bucket's fold is kept in ``folder``, named by its documents' cache keys (``fold-<hash of the
     keys>.marshal``); saved folds no bucket uses any more are deleted once every bucket was given. A
     ``track`` (views/incremental.py ``Tracker``) is shown each bucket's fold as it is given
-    (``track.bucket(number, path, fold, quads)``), then the bucket numbers used (``track.finish(numbers)``).
+    (``track.bucket(number, path, fold, quads)``).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -506,12 +501,10 @@ def bucket_folds(parts: list, folder: str | Path, track=None) -> Iterator[tuple[
     for number in sorted(buckets):
         path = _bucket_file(folder, buckets[number])
         used.add(path.name)
-        folded, counted = _fold_bucket(buckets[number], path)
+        folded, counted = fold_bucket(buckets[number], path)
         if track is not None:
             track.bucket(number, path, folded, counted)
         yield folded, counted
-    if track is not None:
-        track.finish(set(buckets))
     for stale in folder.glob("fold-*.marshal"):
         if stale.name not in used:
             stale.unlink(missing_ok=True)
