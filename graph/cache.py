@@ -65,10 +65,6 @@ class Versions:
     html_reader: str
 
     @classmethod
-    def current(cls, gazetteer) -> Versions:
-        return cls.of(str(gazetteer.version))
-
-    @classmethod
     def of(cls, gazetteer_version: str) -> Versions:
         """The versions of this installation, with the gazetteer's version as given (gazetteer.version_of)."""
         from diplograph.graph.html_input import reader_version

@@ -25,7 +25,6 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -133,8 +132,8 @@ class GraphFiles:
     def add(self, parts: Iterable[merge.Part]) -> None:
         """Append the blocks of the parts of ``parts`` not given yet (the views graph's chunks), in threads.
         They must sort after those given so far; if one does not, both files are written again, whole."""
-        given = set(self.given)
-        more = merge.ordered(p for p in parts if p not in given)
+        given = {id(p) for p in self.given}  # the same objects come back (hashing a Part would read its bytes)
+        more = merge.ordered(p for p in parts if id(p) not in given)
         if not more:
             return
         if self.given and more[0].graph < self.given[-1].graph:
@@ -189,17 +188,6 @@ def _open_previous(target: Path, index: Path | None) -> merge.Previous | None:
         os.close(fd)
         return None
     return merge.Previous(fd, {(b.graph, b.key): b for b in found[1] if b.key})
-
-
-@contextmanager
-def previous_file(target: Path, index: Path | None) -> Iterator[merge.Previous | None]:
-    """:func:`_open_previous` as a context: the file is closed on leaving."""
-    previous = _open_previous(target, index)
-    try:
-        yield previous
-    finally:
-        if previous is not None:
-            os.close(previous.fd)
 
 
 def write_index(target: Path, blocks: list[merge.Block], index: Path) -> None:

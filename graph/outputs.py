@@ -13,9 +13,8 @@ previous build's unchanged blocks are copied from its files by their indexes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from diplograph.graph import merge, store_build
 from diplograph.graph.errors import OutputError
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
     from diplograph.graph.pipeline import BuildResult
     from diplograph.graph.store_build import StoreBuild
 
-Content = bytes | str | Callable[[BinaryIO], object]
 #: Above this many quads the HTML pages are drawn from the views' graph instead of an rdflib Dataset.
 HTML_DATASET_LIMIT = 400_000
 #: The most edges a corpus' graph.html draws (network.strongest): vis-network stays usable in a browser.
@@ -67,21 +65,20 @@ def _write_all(out: Path, files: dict[str, bytes | str], before_swap=None, graph
         if graphs is not None:
             staged.update(graphs.finish())
     except OSError as exc:
-        _unstage(staged, graphs)
+        _unstage(staged)
         raise OutputError(f"{out / name}: cannot write ({exc.strerror or exc})") from exc
     except BaseException:
-        _unstage(staged, graphs)
+        _unstage(staged)
         raise
     for name, tmp in staged.items():
         os.replace(tmp, out / name)
     return [out / name for name in staged]
 
 
-def _unstage(staged: dict[str, str], graphs: GraphFiles | None) -> None:
+def _unstage(staged: dict[str, str]) -> None:
+    """Remove the staged files (the graph files' writers are stopped by write_outputs)."""
     for tmp in staged.values():
         Path(tmp).unlink(missing_ok=True)
-    if graphs is not None:
-        graphs.abort()
 
 
 def html_pages(result: BuildResult) -> dict[str, str]:

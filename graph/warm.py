@@ -25,7 +25,7 @@ class Warm:
     """One spawned worker process, starting its extractor in the background."""
 
     def __init__(self) -> None:
-        self.pool = multiprocessing.get_context("spawn").Pool(1, initializer=init_worker)
+        self.pool = multiprocessing.get_context("spawn").Pool(1, initializer=_start)
 
     def takes(self, jobs: list[Job]) -> bool:
         """Whether these jobs are few enough for this one worker."""
@@ -36,10 +36,13 @@ class Warm:
         """Run the jobs in the worker, calling ``on_done`` here as each finishes, and ``meanwhile()`` here while
         the worker works (what the build can do before it has the documents); then stop the worker."""
         try:
-            outcomes = self.pool.imap_unordered(run_job, jobs)
+            outcomes = self.pool.imap_unordered(_run, jobs)
             if meanwhile is not None:
                 meanwhile()
             for outcome in outcomes:
+                if outcome is None:  # the worker could not start its extractor: say why, from here
+                    self.close()
+                    init_worker()
                 on_done(outcome)
         finally:
             self.close()
@@ -50,6 +53,24 @@ class Warm:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+
+
+def _start() -> None:
+    """The worker's initializer: start the extractor, or leave the failure to :func:`_run` (a Pool whose
+    initializer raises starts a new worker again and again, and the build would wait for ever)."""
+    try:
+        init_worker()
+    except Exception:  # noqa: BLE001, S110 - said by _run's None, then raised again in the build's process
+        pass
+
+
+def _run(job: Job) -> Outcome | None:
+    """One job in the worker; None when its extractor cannot start (a broken gazetteer, say)."""
+    try:
+        init_worker()
+    except Exception:  # noqa: BLE001 - its exception may not be picklable: the build loads it again to say why
+        return None
+    return run_job(job)
 
 
 def start(workers: int, executor: str = "local") -> Warm | None:

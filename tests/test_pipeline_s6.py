@@ -32,7 +32,7 @@ def test_pipeline_s6_gazetteer_version_of_equals_load(tmp_path):
 
 
 def test_pipeline_s6_current_versions_are_those_of_the_loaded_gazetteer():
-    assert pipeline.current_versions() == Versions.current(gazetteer.load())
+    assert pipeline.current_versions() == Versions.of(gazetteer.load().version)
 
 
 def test_pipeline_s6_document_key_is_unchanged():

@@ -98,3 +98,23 @@ def test_warm_rerun_equals_clean_build(tmp_path, monkeypatch, changed):
     clean = tmp_path / "clean"
     build([str(corpus)], clean, html=False, store=False, workers=1)
     assert _outputs(out) == _outputs(clean)
+
+
+def test_warm_worker_whose_extractor_cannot_start_raises_here(monkeypatch):
+    """A broken gazetteer must end the build with its error, not make the pool start workers for ever."""
+    from multiprocessing.dummy import Pool as ThreadPool
+
+    from diplograph.graph.errors import DataFileError
+
+    def broken() -> None:
+        raise DataFileError("gazetteer/states.jsonl", 3, "bad JSON")
+
+    monkeypatch.setattr(warm, "init_worker", broken)
+    warm._start()  # the initializer keeps going: the job says it
+    assert warm._run(job("any")) is None
+    worker = warm.start(2)
+    worker.close()
+    worker.pool = ThreadPool(1, initializer=warm._start)  # threads see the broken extractor too
+    with pytest.raises(DataFileError, match="bad JSON"):
+        worker.run([job("any")], lambda outcome: None)
+    assert worker.pool is None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -210,32 +210,35 @@ def read(folder: Path) -> tuple[list[tuple[dict, Where]], str]:
     """Parse every gazetteer file in ``folder``; return (record, where) pairs and the version."""
     entries: list[tuple[dict, Where]] = []
     digest = hashlib.sha256()
-    for name, types in FILES.items():
+    for name, data in _files(folder, digest):
         path = folder / name
-        if not path.exists():
-            continue
-        data = path.read_bytes()
-        digest.update(name.encode() + b"\0" + data + b"\0")
         for rec, where in _parse_lines(str(path), data.decode("utf-8")):
-            _checks.check_record(rec, where, types)
+            _checks.check_record(rec, where, FILES[name])
             entries.append((rec, where))
     return entries, digest.hexdigest()
 
 
 def version_of(folder: str | Path | None = None) -> str:
     """The version :func:`load` gives the gazetteer in ``folder`` (default: the shipped one), without parsing
-    or validating it: the SHA-256 of its files' names and bytes, hashed exactly as :func:`read` hashes them.
+    or validating it: the SHA-256 of its files' names and bytes, hashed as :func:`read` hashes them.
 
     A build needs only this to key its cache; whoever extracts still loads and validates the files.
     """
     digest = hashlib.sha256()
+    for _ in _files(Path(folder) if folder is not None else FOLDER, digest):
+        pass
+    return digest.hexdigest()
+
+
+def _files(folder: Path, digest) -> Iterator[tuple[str, bytes]]:
+    """Each gazetteer file in ``folder`` that exists, as (name, bytes), each hashed into ``digest`` as read."""
     for name in FILES:
         try:
-            data = (Path(folder) if folder is not None else FOLDER).joinpath(name).read_bytes()
+            data = (folder / name).read_bytes()
         except FileNotFoundError:
             continue
         digest.update(name.encode() + b"\0" + data + b"\0")
-    return digest.hexdigest()
+        yield name, data
 
 
 def _parse_lines(path: str, text: str) -> list[tuple[object, Where]]:
