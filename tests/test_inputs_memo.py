@@ -11,8 +11,8 @@ import pytest
 from diplograph.graph import cache, pipeline
 from diplograph.graph.cache import MEMO, RACY_NS, InputMemo, identity
 from diplograph.graph.pipeline import build
+from test_pipeline_incremental import outputs
 
-OUTPUTS = ("graph.ttl", "graph.nq.gz", "manifest.json")
 TEXTS = (
     "Foreign Minister Igor Ivanov of Russia met Foreign Minister Tang Jiaxuan of China in Moscow on Monday.",
     "The United States and Japan signed an agreement on trade in Tokyo on Tuesday.",
@@ -29,10 +29,6 @@ def write_corpus(folder: Path) -> list[Path]:
         path.write_text(f"---\ntitle: Note {n}\ndate: 2001-05-0{n + 1}\n---\n{text}\n", encoding="utf-8")
         paths.append(path)
     return paths
-
-
-def outputs(out: Path) -> dict[str, bytes]:
-    return {name: (out / name).read_bytes() for name in OUTPUTS}
 
 
 def clean(corpus: Path, out: Path) -> dict[str, bytes]:

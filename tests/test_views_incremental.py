@@ -36,16 +36,23 @@ EDITS = (
 NEW_STATE = "India criticized Pakistan over the border incident."  # two states no other document names
 
 
-def write(folder: Path, docs: dict[str, str]) -> list[Path]:
-    """One file per document (``name -> text``), dated by its name alone; other files in ``folder`` removed."""
+def dated_by_name(name: str, text: str) -> tuple[str, str]:
+    """A document's text and its date, taken from its name alone."""
+    n = zlib.crc32(name.encode("utf-8"))
+    return text, f"2003-{1 + n % 12:02d}-{10 + n % 18}"
+
+
+def write(folder: Path, docs: dict, dated=dated_by_name) -> list[Path]:
+    """One file per document (``name -> what dated(name, what) makes text and date of``); other files in
+    ``folder`` removed; a file already as it should be is left untouched."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.txt"):
         if old.stem not in docs:
             old.unlink()
-    for name, text in sorted(docs.items()):
-        n = zlib.crc32(name.encode("utf-8"))
+    for name, what in sorted(docs.items()):
+        text, date = dated(name, what)
         path = folder / f"{name}.txt"
-        content = f"---\ndate: 2003-{1 + n % 12:02d}-{10 + n % 18}\n---\n{text}\n"
+        content = f"---\ndate: {date}\n---\n{text}\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != content:
             path.write_text(content, encoding="utf-8")
     return sorted(folder.glob("*.txt"))

@@ -13,6 +13,7 @@ from diplograph.graph.pipeline import build
 from diplograph.graph.views import incremental, shards
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_views_incremental import write as write_docs
 
 # Our own sentences. Documents of one date share their events (an event's IRI does not name its document),
 # so an event or a fact is often held by the folds of several buckets.
@@ -30,17 +31,8 @@ EXTRA = (
 
 
 def write(folder: Path, docs: dict[str, tuple[str, int]]) -> list[Path]:
-    """One file per document (``name -> (text, month)``); other files in ``folder`` removed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.txt"):
-        if old.stem not in docs:
-            old.unlink()
-    for name, (text, month) in sorted(docs.items()):
-        path = folder / f"{name}.txt"
-        content = f"---\ndate: 2003-{month:02d}-14\n---\n{text}\n"
-        if not path.is_file() or path.read_text(encoding="utf-8") != content:
-            path.write_text(content, encoding="utf-8")
-    return sorted(folder.glob("*.txt"))
+    """One file per document (``name -> (text, month)``), dated the 14th of its month; other files removed."""
+    return write_docs(folder, docs, lambda name, what: (what[0], f"2003-{what[1]:02d}-14"))
 
 
 def outputs(result, out: Path) -> tuple:
@@ -104,7 +96,7 @@ def test_events_held_by_several_buckets_are_folded_again_exactly(tmp_path, full)
     assert rerun(tmp_path, docs) == clean(tmp_path, docs)
     saved = incremental.load_saved(views_folder(tmp_path))
     held = [v for n in range(incremental.SHARDS["e"]) for v in saved.maps["e"].shard(n).values()]
-    shared = [slots for mask, slots in held if bin(mask).count("1") > 1]
+    shared = [slots for mask, slots in held if mask.bit_count() > 1]
     assert shared and all(len(slots) > 1 for slots in shared)  # the case this test is about, slots by bucket
     steps = [{**docs, "doc-3": (SHARED[0] + " " + EXTRA[0], 2)},  # an edit: shared events lose a bucket
              {**docs, "doc-8": (SHARED[1], 1)},  # an addition: shared events gain one
