@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from diplograph.graph import iri, merge, store_build, warm
+from diplograph.graph import iri, merge, store_build
 from diplograph.graph.cache import Cache, InputMemo, Versions, key_maker
 from diplograph.graph.errors import InputError
 from diplograph.graph.executor import Job, Outcome, init_worker, run_jobs
@@ -273,8 +273,8 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions, keep_ex
     return jobs, failures
 
 
-def assemble(parts: list[merge.Part], views: bool = True, folder: str | Path | None = None,
-             preloaded: tuple[Path, object] | None = None) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
+def assemble(parts: list[merge.Part], views: bool = True,
+             folder: str | Path | None = None) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
     """The documents' parts plus the views graph computed over them; a callable making the views' networkx
     graph (None without views: BuildResult.views calls it on first use); the counts; the quads of each graph.
 
@@ -286,7 +286,6 @@ def assemble(parts: list[merge.Part], views: bool = True, folder: str | Path | N
     fold of the digests is kept there too, in buckets of documents (views/stream.py ``fold_parts``): a
     rerun after one change folds one bucket again. So is what the views tables were made from
     (views/incremental.py): a rerun computes again only the pairs of states the change touches.
-    ``preloaded``: ``(folder, incremental.load_saved(folder))`` read beforehand (while a worker extracted).
     """
     from diplograph.graph.views import delta, incremental
     from diplograph.graph.views.chunks import write_chunks
@@ -296,8 +295,7 @@ def assemble(parts: list[merge.Part], views: bool = True, folder: str | Path | N
         else parts[0].digest.parent / "views"
     keep = bool(folder is not None and views and parts and all(part.key for part in parts))  # beside the folds
     with paused():  # the saved state and the tables are millions of objects without cycles: no collection
-        saved = None if not keep else preloaded[1] if preloaded is not None and preloaded[0] == Path(folder) \
-            else incremental.load_saved(folder)  # what the previous build's tables were made of
+        saved = incremental.load_saved(folder) if keep else None  # what the previous build's tables were made of
         done = delta.rerun(merge.ordered(parts), Path(folder), saved) if saved is not None else None
         if done is not None:  # only the pairs of states the change touches
             folded, quads, counts = None, done.quads, done.counts
@@ -377,32 +375,26 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
                 workers: int = 1, cache_dir: str | Path | Cache | None = None, progress: bool | None = False,
                 executor: str = "local", scheduler: str | None = None, options: dict | None = None,
                 on_documents: Callable[[list[merge.Part]], object] | None = None,
-                documents_known: Callable[[list[merge.Part]], object] | None = None,
-                ready: warm.Warm | None = None) -> BuildResult:
+                documents_known: Callable[[list[merge.Part]], object] | None = None) -> BuildResult:
     """Extract the planned jobs not in the cache and assemble the build (see :func:`build_dataset`).
 
     ``on_documents`` is called with the documents' parts as they become known: the cached ones at once,
     then each extracted one when it is done, in the order they finish (a build loads its SPARQL store
     from them meanwhile). ``cache_dir`` may be a Cache (its listing is then kept for its pruning, by the
     caller). ``documents_known`` is called with all of them, in graph order, before the views
-    are computed (a build starts writing its graph files then). ``ready``: a worker started beforehand,
-    given the jobs when they are few (warm.py), else stopped.
+    are computed (a build starts writing its graph files then).
     """
     cache = cache_dir if isinstance(cache_dir, Cache) else Cache(cache_dir)
     graphs = cached_parts(jobs, cache)
     todo, changed = _readied([j for j in jobs if j.doc_id not in graphs])
     failures = failures + changed
-    few = ready is not None and ready.takes(todo)
-    if ready is not None and not few:
-        ready.close()
-    if len(todo) > 1 and not few and (workers > 1 or executor == "dask"):  # else one process loads it first
+    if len(todo) > 1 and (workers > 1 or executor == "dask"):  # else this process extracts, loading it first
         from diplograph.ontology import gazetteer
 
         gazetteer.load()  # a bad gazetteer fails here, once, not in each worker (a pool would start them again)
     bar = Progress(len(jobs), enabled=progress)
     bar.advance(len(graphs))
     done: list[Outcome] = []
-    preloaded: list[tuple[Path, object] | None] = []  # the views' saved state, read while a worker extracts
     if on_documents is not None and graphs:
         on_documents([graphs[d] for d in sorted(graphs)])
 
@@ -420,14 +412,11 @@ def run_planned(jobs: list[Job], failures: list[tuple[str, str]], versions: Vers
         from diplograph.graph.dask_executor import run_jobs_dask
 
         run_jobs_dask(todo, finished, scheduler=scheduler, workers=workers)
-    elif few:
-        ready.run(todo, finished, lambda: preloaded.append(_preload(cache) if views else None))
     else:
         if todo and workers <= 1:
             init_worker()
         run_jobs(todo, workers, finished)
-    return _result(jobs, graphs, done, failures, bar, versions, views, options or {}, documents_known,
-                   preloaded[0] if preloaded else None)
+    return _result(jobs, graphs, done, failures, bar, versions, views, options or {}, documents_known)
 
 
 @paused()  # tens of thousands of Paths and Parts, no cycle
@@ -459,25 +448,13 @@ def _readied(jobs: list[Job]) -> tuple[list[Job], list[tuple[str, str]]]:
     return ready, failures
 
 
-def _preload(cache: Cache) -> tuple[Path, object] | None:
-    """The views' saved state in the cache (assemble's ``preloaded``), read while a worker extracts."""
-    from diplograph.graph.views import incremental
-
-    if cache.folder is None:
-        return None
-    folder = cache.folder / "views"
-    with paused():  # as in assemble: millions of objects without cycles
-        return folder, incremental.load_saved(folder)
-
-
 def _part(outcome: Outcome) -> merge.Part:
     """The named graph of an extracted document."""
     return merge.Part(iri.document_iri(outcome.doc_id), outcome.nquads, outcome.turtle, outcome.gz, outcome.digest,
                       outcome.key)
 
 
-def _result(jobs, graphs, done, failures, bar, versions, views, options, documents_known=None,
-            preloaded=None) -> BuildResult:
+def _result(jobs, graphs, done, failures, bar, versions, views, options, documents_known=None) -> BuildResult:
     done = sorted(done, key=lambda o: o.doc_id)
     failures = failures + [(o.path, o.error) for o in done if o.error]
     extracted = [o.doc_id for o in done if o.nquads is not None]
@@ -486,7 +463,7 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options, documen
     documents = [graphs[d] for d in sorted(graphs)]
     if documents_known is not None:
         documents_known(documents)
-    parts, G, counts, quads = assemble(documents, views, preloaded=preloaded)
+    parts, G, counts, quads = assemble(documents, views)
     inputs = [{"path": j.path, "id": j.doc_id, "sha256": j.sha256 or hashlib.sha256(j.raw).hexdigest(),
                "bytes": j.size if isinstance(j, _Unread) else len(j.raw), "quads": quads[graphs[j.doc_id].graph]}
               for j in jobs if j.doc_id in graphs]
@@ -513,20 +490,14 @@ def build(paths, out_dir: str | Path, *, date: str | None = None, publication: s
 
     out = Path(out_dir)
     with locked(out):  # one build at a time in ``out``; what a killed build staged is removed first
-        # a rerun's few changed documents go to a worker whose extractor starts now, beside the planning
-        ready = warm.start(workers, executor) if cache and (out / "manifest.json").is_file() else None
-        try:
-            return _build_locked(paths, out, date=date, publication=publication, html=html, store=store,
-                                 workers=workers, cache=cache, progress=progress, timestamp=timestamp,
-                                 keep_extractions=keep_extractions, executor=executor, scheduler=scheduler,
-                                 max_bytes=max_bytes, ready=ready)
-        finally:
-            if ready is not None:
-                ready.close()
+        return _build_locked(paths, out, date=date, publication=publication, html=html, store=store,
+                             workers=workers, cache=cache, progress=progress, timestamp=timestamp,
+                             keep_extractions=keep_extractions, executor=executor, scheduler=scheduler,
+                             max_bytes=max_bytes)
 
 
 def _build_locked(paths, out: Path, *, date, publication, html, store, workers, cache, progress, timestamp,
-                  keep_extractions, executor, scheduler, max_bytes, ready: warm.Warm | None = None) -> BuildResult:
+                  keep_extractions, executor, scheduler, max_bytes) -> BuildResult:
     """:func:`build` with ``out``'s lock held."""
     from diplograph.graph.manifest import manifest
 
@@ -550,7 +521,7 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
             started.append(store_build.start(out / "store", {iri.document_iri(j.doc_id): j.key for j in jobs}))
         result = run_planned(jobs, failures, versions, workers=workers, cache_dir=kept, progress=progress,
                              executor=executor, scheduler=scheduler, options={"date": date, "publication": publication},
-                             on_documents=started[0].add if started else None, ready=ready,
+                             on_documents=started[0].add if started else None,
                              documents_known=lambda parts: graphs.append(GraphFiles(out).begin(parts)))
         # an input that changed while the build ran is not built: such outputs are never up to date
         result.build_key = "" if any(m.endswith(CHANGED) for _, m in result.failures) else key
