@@ -4,6 +4,5 @@ A rerun with nothing to extract (or none but what a worker process extracts) nev
 its spaCy pipeline or numpy in the build's own process: the limit lives here so that importing it costs nothing.
 """
 
-#: Input files larger than this many bytes are skipped (extract.documents.MAX_BYTES is the same number,
-#: which the extractor's own readers use; a test keeps the two equal).
+#: Input files larger than this many bytes are skipped (extract.documents takes it from here for its own readers).
 MAX_BYTES = 20_000_000

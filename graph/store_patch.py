@@ -49,10 +49,9 @@ def versions(parts: Iterable) -> dict[str, str]:
     return {graph: " ".join(sorted(keys)) for graph, keys in found.items()}
 
 
-def update(path: Path, tmp: Path, held: dict[str, str], parts: list, wanted: dict[str, str] | None = None) -> None:
+def update(path: Path, tmp: Path, held: dict[str, str], parts: list, wanted: dict[str, str]) -> None:
     """Copy the store at ``path`` to ``tmp`` and patch every graph whose version changed (``wanted``: the
-    parts' versions, when the caller has them)."""
-    wanted = versions(parts) if wanted is None else wanted
+    parts' versions, :func:`versions`)."""
     by_graph: dict[str, list] = {}
     for part in parts:
         by_graph.setdefault(part.graph, []).append(part)

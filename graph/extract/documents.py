@@ -27,12 +27,12 @@ from diplograph.graph.extract.metadata import (
     to_partial_date,
 )
 from diplograph.graph.iri import slug
+from diplograph.graph.limits import MAX_BYTES
 from diplograph.graph.model import Document, PartialDate
 
 __all__ = ["MAX_BYTES", "Profile", "decode", "find_profile", "legacy_encoding", "load_profiles", "parse_document",
            "read_bytes", "read_document", "read_metadata", "refine_date", "to_partial_date"]
 
-MAX_BYTES = 20_000_000
 _MAGIC = (b"\x89PNG", b"%PDF-", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\x7fELF")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
