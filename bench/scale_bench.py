@@ -12,7 +12,7 @@ sum over the process tree), the ratio of one worker's time to N workers', and wh
 the two clean builds are byte-identical. Figures go to stdout and, with ``--write``, to bench/RESULTS.md.
 
 Usage: python bench/scale_bench.py --sizes 1000 [10000] [--workers 2] [--workdir /tmp/dg-scale] [--write]
-       [--no-baseline]
+       [--no-baseline] [--profile realistic|dense]
 """
 
 from __future__ import annotations
@@ -69,12 +69,16 @@ def words_in(folder: Path) -> tuple[int, int]:
     return len(files), sum(len(f.read_text(encoding="utf-8").split()) for f in files)
 
 
-def bench_size(size: int, workers: int, workdir: Path, baseline: bool = True) -> tuple[list[Run], int, int, bool | None]:
-    corpus = workdir / f"corpus-{size}"
-    if not corpus.is_dir():
-        generate(corpus, size, seed=1)
+def bench_size(size: int, workers: int, workdir: Path, baseline: bool = True,
+               profile: str = "realistic") -> tuple[list[Run], int, int, bool | None]:
+    corpus = workdir / f"corpus-{profile}-{size}"
+    if not corpus.is_dir():  # generated aside, then renamed: a killed run leaves no partial corpus behind
+        partial = corpus.with_name(corpus.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        generate(partial, size, seed=1, profile=profile)
+        partial.rename(corpus)
     docs, words = words_in(corpus)
-    one, many = workdir / f"out-{size}-w1", workdir / f"out-{size}-w{workers}"
+    one, many = workdir / f"out-{profile}-{size}-w1", workdir / f"out-{profile}-{size}-w{workers}"
     for out in (one, many):
         shutil.rmtree(out, ignore_errors=True)
     runs = [measure("clean, --workers 1", [str(corpus), "--out", str(one), "--no-html"])] if baseline else []
@@ -118,11 +122,14 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/dg-scale"))
     parser.add_argument("--write", action="store_true", help="Append the tables to bench/RESULTS.md.")
     parser.add_argument("--no-baseline", action="store_true", help="Skip the --workers 1 run.")
+    parser.add_argument("--profile", choices=("realistic", "dense"), default="realistic",
+                        help="The corpus generator's profile (bench/gen_corpus.py).")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()
     for size in args.sizes:
-        text = table(size, *bench_size(size, args.workers, args.workdir, not args.no_baseline), args.workers)
+        runs = bench_size(size, args.workers, args.workdir, not args.no_baseline, args.profile)
+        text = table(size, *runs, args.workers)
         text += f"\nLoad average before the runs: {load[0]:.1f} on {os.cpu_count()} CPUs.\n"
         print(text, flush=True)
         if args.write:
