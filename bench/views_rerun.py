@@ -30,6 +30,14 @@ Usage::
     /work/venv/bin/python bench/views_rerun.py /tmp/h6/cache10k --docs 9999 --reruns 3 --folds /tmp/h6/folds10k
     /work/venv/bin/python bench/views_rerun.py /tmp/vh/cache --docs 9999 --reruns 3 --baseline-path /tmp/vh/head/pkg
     /work/venv/bin/python bench/views_rerun.py CACHE --docs 9999 --reruns 3 --baseline-path DIR --edit OLDKEY:NEW.json
+
+``--ab ROUNDS`` (with ``--baseline-path``) times the two codes' ``delta.rerun`` in turn in ONE process on one
+saved state (the rest of the views code is this checkout's): the same minute, the same memory, for a change
+whose cost is a few seconds in a noisy machine.
+
+A publication date moved (session 7): ``--edit OLDKEY:NEW.json`` with NEW.json the digest of the same document
+(same file name) extracted with another ``date:`` in its front matter; each rerun then moves the date (there
+and back). Each rerun's CPU seconds and path (incremental or full: ``delta.rerun`` gave None) are printed.
 """
 
 from __future__ import annotations
@@ -83,14 +91,8 @@ def _views_sha(parts: list) -> str:
     return h.hexdigest()
 
 
-def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool = False,
-           edit: str | None = None) -> dict:
-    """Run in one interpreter: clean, then ``reruns`` one-change reruns; return the figures as a dict."""
-    from diplograph.graph.pipeline import assemble
-    from diplograph.graph.views import to_rdf
-
-    to_rdf.TRIANGLE_COUNTS = counts  # the baseline has no such switch: it always states them
-
+def _parts_and_change(cache: Path, docs: int, edit: str | None) -> tuple[list, list]:
+    """The build's parts, and the same with the one change made."""
     from diplograph.graph.merge import Part
 
     keys = sorted(p.stem for p in cache.glob("*.json"))[:docs + 1]
@@ -105,6 +107,80 @@ def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool
         changed = list(parts)
         changed[i] = Part(parts[i].graph, *(cache / f"{old}{suffix}" for suffix in (".nq", ".ttl", ".nqz")),
                           Path(digest), key=Path(digest).stem)
+    return parts, changed
+
+
+def ab_worker(cache: Path, docs: int, rounds: int, folds: Path | None, edit: str | None, baseline: Path) -> dict:
+    """In one interpreter, on one saved state: the baseline's views/delta.py ``rerun`` and this checkout's, in
+    turn (ABBA...), each making the change and undoing it each round; valid while the other views files are
+    the same in both (the baseline's delta.py is imported from ``baseline/diplograph/graph/views``)."""
+    import gc
+    import importlib.util
+    import sys
+
+    from diplograph.graph.pipeline import assemble
+    from diplograph.graph.views import delta
+
+    spec = importlib.util.spec_from_file_location("delta_baseline", baseline / "diplograph/graph/views/delta.py")
+    old = sys.modules["delta_baseline"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(old)
+    codes = {"baseline": old.rerun, "new": delta.rerun}
+    parts, changed = _parts_and_change(cache, docs, edit)
+    cpu: dict[str, list[float]] = {"baseline": [], "new": []}
+    paths: dict[str, list[str]] = {"baseline": [], "new": []}
+    inner: dict[str, list[float]] = {"baseline": [], "new": []}  # in delta.rerun itself
+    shas = {}
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+        folder = Path(tmp) / "views"
+        folder.mkdir()
+        for path in sorted(folds.glob("fold-*.marshal")) if folds else []:
+            shutil.copy(path, folder / path.name)
+        assemble(parts, folder=folder)
+        for n in range(rounds):
+            for name in ("baseline", "new") if n % 2 == 0 else ("new", "baseline"):
+                for now in (changed, parts):
+                    delta.rerun = _noting(codes[name], paths[name], inner[name])
+                    gc.collect()
+                    start = time.process_time()
+                    out = assemble(now, folder=folder)
+                    cpu[name].append(time.process_time() - start)
+                    if now is changed:
+                        shas.setdefault(name, _views_sha(out[0]))
+                    out = None
+    return {"cpu": cpu, "inner": inner, "paths": paths, "same": shas["baseline"] == shas["new"],
+            "peak_mb": _peak_mb()}
+
+
+def _noting(rerun, paths: list[str], inner: list[float]):
+    """``rerun`` noting its path (None: the full path) and its own CPU seconds."""
+
+    def noted(*args, **kwargs):
+        start = time.process_time()
+        done = rerun(*args, **kwargs)
+        inner.append(time.process_time() - start)
+        paths.append("full" if done is None else "incremental")
+        return done
+
+    return noted
+
+
+def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool = False,
+           edit: str | None = None) -> dict:
+    """Run in one interpreter: clean, then ``reruns`` one-change reruns; return the figures as a dict."""
+    from diplograph.graph.pipeline import assemble
+    from diplograph.graph.views import delta, to_rdf
+
+    to_rdf.TRIANGLE_COUNTS = counts  # the baseline has no such switch: it always states them
+    paths, real = [], delta.rerun
+
+    def noted(*args, **kwargs):  # which path each rerun took (None: the full path)
+        done = real(*args, **kwargs)
+        paths.append("incremental" if done is not None else "full")
+        return done
+
+    delta.rerun = noted
+
+    parts, changed = _parts_and_change(cache, docs, edit)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
         folder = Path(tmp) / "views"
         folder.mkdir()
@@ -120,8 +196,10 @@ def worker(cache: Path, docs: int, reruns: int, folds: Path | None, counts: bool
         out = None
         for n in range(reruns):
             now = changed if n % 2 == 0 else parts
+            del paths[:]
             cpu, wall, out = _timed(lambda: assemble(now, folder=folder))
             result["reruns"].append((cpu, wall))
+            result.setdefault("paths", []).extend(paths)
             if n == 0:
                 result["rerun_sha"] = _views_sha(out[0])
             out = None
@@ -144,7 +222,8 @@ def run(python: str, args: argparse.Namespace) -> dict:
 def report(name: str, r: dict) -> None:
     cpu = statistics.median(c for c, _ in r["reruns"])
     wall = statistics.median(w for _, w in r["reruns"])
-    print(f"{name:<9}{r['clean_cpu']:>10.2f}{r['clean_wall']:>10.2f}{cpu:>10.2f}{wall:>10.2f}{r['peak_mb']:>9}")
+    print(f"{name:<9}{r['clean_cpu']:>10.2f}{r['clean_wall']:>10.2f}{cpu:>10.2f}{wall:>10.2f}{r['peak_mb']:>9}"
+          f"  reruns: {', '.join(f'{c:.2f}' for c, _ in r['reruns'])} CPU s ({', '.join(r.get('paths', []))})")
 
 
 def main() -> None:
@@ -159,6 +238,8 @@ def main() -> None:
                         help="run the baseline with this venv's Python, importing diplograph from this folder")
     parser.add_argument("--edit", help="OLDKEY:DIGEST: the change is this document's digest replaced by an edited "
                         "version's (DIGEST, a .json of another build's cache) instead of another document")
+    parser.add_argument("--ab", type=int, metavar="ROUNDS",
+                        help="with --baseline-path: the two codes' delta.rerun in turn in one process, ROUNDS rounds")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", choices=("new", "baseline"), help="run one code only")
     args = parser.parse_args()
@@ -166,6 +247,16 @@ def main() -> None:
         print(json.dumps(worker(args.cache, args.docs, args.reruns, args.folds, args.triangle_counts, args.edit)))
         return
     Path(SCRATCH).mkdir(exist_ok=True)
+    if args.ab:
+        r = ab_worker(args.cache, args.docs, args.ab, args.folds, args.edit, args.baseline_path)
+        print(f"{args.docs} documents from {args.cache}, A/B in one process, {args.ab} rounds (reruns: CPU s)")
+        for name in ("baseline", "new"):
+            print(f"{name:<9} median {statistics.median(r['cpu'][name]):.2f}: "
+                  f"{', '.join(f'{c:.2f}' for c in r['cpu'][name])} ({', '.join(sorted(set(r['paths'][name])))})")
+            print(f"{'':<9} of which delta.rerun: median {statistics.median(r['inner'][name]):.2f}")
+        ratio = statistics.median(r["cpu"]["baseline"]) / statistics.median(r["cpu"]["new"])
+        print(f"ratio baseline/new {ratio:.2f}, views bytes equal {r['same']}, peak MB {r['peak_mb']}")
+        return
     if args.folds and not any(args.folds.glob("fold-*.marshal")):  # saved once, untimed, for both codes
         run(NEW, argparse.Namespace(**{**vars(args), "reruns": 0}))
     codes = [c for c in (("baseline", BASELINE), ("new", NEW)) if args.only in (None, c[0])]

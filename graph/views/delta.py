@@ -8,10 +8,18 @@ dyads depend only on the events and facts between its two states' entities, give
 documents' dates; so only the pairs those events and facts touch, before or after, are computed again
 (folded.py ``pair_tables``), and only the shards they fall in are read and written.
 
+A document's publication date enters the tables in one way only: as the date (``Folder.doc_date``) of the
+events it derived without a date of their own and of the fact records it derived, hence their periods.
+When a changed bucket's document has another date (or gains or loses one), those events and the facts of
+those records, before and after, join the delta: their pairs are computed again with the new dates. They
+all lie in the document's bucket: a document graph states the document's date and derives every event and
+record it holds from that document only (rdf.py ``add_document``, ``add_event``, ``add_fact``), and a
+document's graph is one bucket's.
+
 It gives None (the caller then takes the full path and writes the state anew) when more than
 :data:`MAX_CHANGED` buckets changed, when an old bucket fold or a shard the state names is gone or altered
-(a build killed between its writes), when an entity's state or a state's label changed, or when a document
-kept its place but changed its publication date.
+(a build killed between its writes), when an entity's state or a state's label changed, or when the saved
+dates of a document whose date changed are not its old bucket's (another bucket stated it too).
 """
 
 from __future__ import annotations
@@ -26,34 +34,39 @@ from diplograph.graph.views.folded import ViewTables, _pairs, pair_tables
 from diplograph.graph.views.incremental import _NAMES, Done, Pair, Saved, _Slices, _state_pair
 from diplograph.graph.views.load import DG, bulk, local
 from diplograph.graph.views.shards import ShardError
-from diplograph.graph.views.stream import (_RELATION_IRIS, Folder, _all, bucket_name, bucket_plan, fold_bucket,
-                                           load_bucket)
+from diplograph.graph.views.stream import (_DOCS, _RELATION_IRIS, Folder, _all, _first, bucket_name, bucket_plan,
+                                           fold_bucket, load_bucket)
 
 MAX_CHANGED = 4  # buckets changed: more, and the full path is as cheap
 
 
 @dataclass(frozen=True)
 class Delta:
-    """What differs between a bucket's old and new fold: events, facts ``(s, relation, o)``, and whether a
-    document in both changed its publication date."""
+    """What differs between a bucket's old and new fold: events, facts ``(s, relation, o)`` (with those whose
+    date a document's changed publication date moves), and the documents whose publication date changed."""
 
     events: set[str]
     facts: set[tuple[str, str, str]]
-    dates: bool
+    dates: set[str]
 
 
 def bucket_delta(old: Folder, new: Folder) -> Delta:
-    """The events and facts whose fold differs between two folds of one bucket."""
+    """The events and facts whose fold, or whose date, differs between two folds of one bucket."""
     events = {e for e in old.events.keys() | new.events.keys() if old.events.get(e) != new.events.get(e)}
     facts = old.relations ^ new.relations
     keys = {k for k in old.records.keys() | new.records.keys() if old.records.get(k) != new.records.get(k)}
     records = {r for r in old.record_docs.keys() | new.record_docs.keys()
                if old.record_docs.get(r) != new.record_docs.get(r)}
+    dates = {d for d in old.published.keys() | new.published.keys() if old.published.get(d) != new.published.get(d)}
+    if dates:  # what those documents date: their undated events, their records (folded.py: Folder.doc_date)
+        for f in (old, new):
+            events.update(e for e, slots in f.events.items()
+                          if not _first(slots[4]) and not dates.isdisjoint(_all(slots[_DOCS])))
+            records.update(r for r, docs in f.record_docs.items() if not dates.isdisjoint(_all(docs)))
     if records:
         for table in (old.records, new.records):
             keys.update(k for k, rs in table.items() if (rs in records if isinstance(rs, str) else rs & records))
     facts.update((s, _RELATION_IRIS[p], o) for s, p, o in keys)
-    dates = any(old.published.get(d) != new.published.get(d) for d in old.published.keys() & new.published.keys())
     return Delta(events, facts, dates)
 
 
@@ -159,8 +172,8 @@ def rerun(parts: list, folder: Path, saved: Saved, *, by: str = "quarter", band:
         if n not in plan:
             del saved.quads[n]
     deltas = [bucket_delta(old[n], new[n]) for n in changed]
-    if any(d.dates for d in deltas):
-        return None
+    if any(saved.published.get(d) != old[n].published.get(d) for n, x in zip(changed, deltas) for d in x.dates):
+        return None  # a document dated by another bucket too: its date is not this bucket's alone
     saved.buckets = dict(sorted(names.items()))
     folds = _Folds(folder, names, old, new)
     try:
