@@ -71,7 +71,7 @@ def periods(tmp: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "c"
-    subprocess.run([sys.executable, str(GEN), "--count", "24", "--seed", "3", "--profile", "realistic",
+    subprocess.run([sys.executable, str(GEN), "--count", "24", "--seed", "3", "--profile", "dense",
                     "--out", str(out)], check=True, capture_output=True)
     return out
 

@@ -16,9 +16,13 @@ all lie in the document's bucket: a document graph states the document's date an
 record it holds from that document only (rdf.py ``add_document``, ``add_event``, ``add_fact``), and a
 document's graph is one bucket's.
 
+An entity that is not a state may take another state (a new official, one no longer named) when only the
+changed buckets describe it: its events and facts then move between pairs (:func:`_entities`).
+
 It gives None (the caller then takes the full path and writes the state anew) when more than
 :data:`MAX_CHANGED` buckets changed, when an old bucket fold or a shard the state names is gone or altered
-(a build killed between its writes), when an entity's state or a state's label changed, or when the saved
+(a build killed between its writes), when a state appears, goes or changes its label, when an entity
+described beyond the changed buckets takes another state, or when the saved
 dates of a document whose date changed are not its old bucket's (another bucket stated it too).
 """
 
@@ -178,14 +182,18 @@ def rerun(parts: list, folder: Path, saved: Saved, *, by: str = "quarter", band:
     folds = _Folds(folder, names, old, new)
     try:
         with bulk():
-            if not _entities(saved, old, new):
+            moved = _entities(saved, old, new)
+            if moved is None:
                 return None
+            if moved:
+                deltas.append(_involving(moved, [*old.values(), *new.values()]))
             for n in changed:
                 for d in old[n].published:
                     saved.published.pop(d, None)
             for n in changed:
                 saved.published.update((d, set(dates)) for d, dates in new[n].published.items())
-            touched = _events(saved, deltas, folds) | _facts(saved, deltas, folds)
+            before = _Before(saved.state, moved)
+            touched = _events(saved, deltas, folds, before) | _facts(saved, deltas, folds, before)
             _recompute(saved, touched, by, band)
     except ShardError:
         return None
@@ -210,27 +218,65 @@ def _state_of(entities: dict, s: str) -> str | None:
     return None
 
 
-def _entities(saved: Saved, old: dict[int, Folder], new: dict[int, Folder]) -> bool:
-    """Update the entities' masks and kinds' counts; False when an entity's state or a state's label changed."""
+def _entities(saved: Saved, old: dict[int, Folder], new: dict[int, Folder]) -> dict[str, str | None] | None:
+    """Update the entities' masks, kinds' counts and states; the entities whose state changed (-> their old
+    state), or None when a change reaches beyond the changed buckets (then the full path).
+
+    An entity may take another state (a new official, an official no longer named, another office) when it
+    is not a state itself, before or after, and only the changed buckets describe it: a document describes
+    every official and organization it names (a state may be named by an office without being described),
+    so all its events and facts are then in the changed buckets' folds (:func:`_involving`). A state that
+    appears, goes or changes its label takes the full path.
+    """
     kinds = {s: set(slots[0]) for n in new for s in old[n].entities.keys() | new[n].entities.keys()
              if (slots := saved.entities.get(s))}
     touched = set()
     for n in sorted(new):
         touched |= _note_entities(saved.entities, new[n].entities, 1 << n, old[n].entities)
-    totals = saved.totals["kinds"]
-    for s in touched:
+    changed = sum(1 << n for n in new)
+    totals, moved = saved.totals["kinds"], {}
+    for s in sorted(touched):
         slots = saved.entities.get(s)
         after = set(slots[0]) if slots else set()
         for k in kinds.get(s, set()) ^ after:
             totals[k] = totals.get(k, 0) + (1 if k in after else -1)
         if slots and not any(slots):
             del saved.entities[s]
-        state = _state_of(saved.entities, s)
-        if state != saved.state.get(s):
-            return False
+        state, was = _state_of(saved.entities, s), saved.state.get(s)
+        if state != was:
+            if s in (state, was) or any(m & ~changed for masks in (slots or ()) for m in masks.values()):
+                return None
+            moved[s] = was
         if state == s and (min(slots[1]) if slots[1] else local(s)) != saved.names.get(s):
-            return False
-    return True
+            return None
+    for s in moved:
+        if (state := _state_of(saved.entities, s)) is None:
+            del saved.state[s]
+        else:
+            saved.state[s] = state
+    return moved
+
+
+def _involving(moved: dict[str, str | None], folds: list[Folder]) -> Delta:
+    """The events and facts of these folds that name one of the ``moved`` entities: they may change pairs."""
+    def names(slot) -> bool:
+        return not moved.keys().isdisjoint(_all(slot))
+
+    events = {e for f in folds for e, slots in f.events.items() if names(slots[1]) or names(slots[2])}
+    facts = {k for f in folds for k in f.relations | f.other_facts if k[0] in moved or k[2] in moved}
+    facts.update((s, _RELATION_IRIS[p], o) for f in folds for s, p, o in f.records if s in moved or o in moved)
+    return Delta(events, facts, set())
+
+
+class _Before(dict):
+    """The entities' states before the change: ``state`` with the moved entities' old states."""
+
+    def __init__(self, state: dict[str, str], moved: dict[str, str | None]) -> None:
+        super().__init__(moved)
+        self.state = state
+
+    def get(self, s: str, default=None):
+        return dict.get(self, s, default) if s in self else self.state.get(s, default)
 
 
 def _pair_data(saved: Saved, pair: Pair) -> list:
@@ -242,17 +288,17 @@ def _put_pair(saved: Saved, pair: Pair, data: list) -> None:
     saved.maps["p"].put(pair, data if data[0] or data[1] or data[3] else None)
 
 
-def _events(saved: Saved, deltas: list[Delta], folds: _Folds) -> set[Pair]:
+def _events(saved: Saved, deltas: list[Delta], folds: _Folds, before: _Before) -> set[Pair]:
     """Fold again the events whose fold differs; move them between their pairs; the pairs touched."""
     touched: set[Pair] = set()
     events = saved.maps["e"]
     for e in sorted(set().union(*(d.events for d in deltas))):
-        before, shared = events.get(e, (0, None))
-        after = before
+        mask, shared = events.get(e, (0, None))
+        after = mask
         for n, b in folds.new.items():
             after = after | 1 << n if e in b.events else after & ~(1 << n)
-        saved.totals["events"] += (after != 0) - (before != 0)
-        p0 = _pair_set(_merge_events(e, _slots(e, before, shared, folds, True)), saved.state)
+        saved.totals["events"] += (after != 0) - (mask != 0)
+        p0 = _pair_set(_merge_events(e, _slots(e, mask, shared, folds, True)), before)
         now = _slots(e, after, shared, folds, False)
         events.put(e, (after, now if len(now) > 1 else None) if after else None)
         slots = _merge_events(e, now)
@@ -272,23 +318,34 @@ def _pair_set(slots: list | None, state: dict[str, str]) -> set[Pair]:
     return {(a, b) if a < b else (b, a) for _, _, a, b in _pairs(slots, state)} if slots is not None else set()
 
 
-def _facts(saved: Saved, deltas: list[Delta], folds: _Folds) -> set[Pair]:
-    """Update the facts' masks; fold again the records of the facts between states that changed."""
+def _facts(saved: Saved, deltas: list[Delta], folds: _Folds, before: _Before) -> set[Pair]:
+    """Update the facts' masks; fold again the records of the facts between states that changed, moving a
+    fact whose pair of states changed (an end took another state) to its new pair."""
     touched: set[Pair] = set()
     facts, state = saved.maps["f"], saved.state
+    changed = sum(1 << n for n in folds.new)
     keys = set().union(*(d.facts for d in deltas))
     keys.update(*(folds.old[n].other_facts ^ b.other_facts for n, b in folds.new.items()))
     for key in sorted(keys):
         s, p, o = key
-        before = after = facts.get(key, 0)
+        mask = after = facts.get(key, 0)
         for n, b in folds.new.items():
             after = after | 1 << n if key in b.relations or key in b.other_facts else after & ~(1 << n)
-        saved.totals["facts"] += (after != 0) - (before != 0)
+        saved.totals["facts"] += (after != 0) - (mask != 0)
         facts.put(key, after or None)
-        pair = _state_pair(key, state) if p in _NAMES else None
+        if p not in _NAMES:
+            continue
+        record, pair, was = (s, DG + p, o), _state_pair(key, state), _state_pair(key, before)
+        if was != pair and (mask | after) & ~changed:  # its other buckets' records are not at hand
+            raise ShardError(f"fact {key} moves between pairs and is stated beyond the changed buckets")
+        if was is not None and was != pair:
+            data = _pair_data(saved, was)
+            data[1] = sorted(set(data[1]) - {key})
+            data[3].pop(record, None)
+            _put_pair(saved, was, data)
+            touched.add(was)
         if pair is None:
             continue
-        record = (s, DG + p, o)
         data = _pair_data(saved, pair)
         data[1] = sorted(set(data[1]) - {key} | ({key} if after else set()))
         held = data[3].setdefault(record, {})
