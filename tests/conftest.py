@@ -52,3 +52,20 @@ def gaz():
 def gazetteer(gaz):
     """The shipped gazetteer, under the name some modules use."""
     return gaz
+
+
+@pytest.fixture
+def full(monkeypatch):
+    """Counts the views' full-path runs on a build (views/incremental.py ``view_tables``: every pair's dyads
+    computed); a test of the incremental path asserts the count did not grow."""
+    from diplograph.graph.views import incremental
+
+    calls = []
+    real = incremental.view_tables
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(incremental, "view_tables", counted)
+    return calls

@@ -56,20 +56,6 @@ def base_docs() -> dict[str, tuple[str, int]]:
     return {f"doc-{n}": (SHARED[n % len(SHARED)], 1 + n % 2) for n in range(8)}
 
 
-@pytest.fixture
-def full(monkeypatch):
-    """Counts the full path's runs (incremental.view_tables: every pair's dyads computed)."""
-    calls = []
-    real = incremental.view_tables
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(incremental, "view_tables", counted)
-    return calls
-
-
 def views_folder(tmp: Path) -> Path:
     return tmp / "out" / ".cache" / "views"
 

@@ -22,20 +22,6 @@ from hypothesis import strategies as st
 GEN = Path(__file__).resolve().parents[1] / "bench" / "gen_corpus.py"
 
 
-@pytest.fixture
-def full(monkeypatch):
-    """Counts the full path's runs (incremental.view_tables: every pair's dyads computed)."""
-    calls = []
-    real = incremental.view_tables
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(incremental, "view_tables", counted)
-    return calls
-
-
 def outputs(result, out: Path) -> tuple:
     """The views chunks' bytes and keys, the counts, graph.ttl, graph.nq.gz."""
     views = [p for p in result.parts if p.graph == merge.VIEWS_GRAPH]
@@ -68,12 +54,17 @@ def periods(tmp: Path) -> set[str]:
     return set(saved.by_period)
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("corpus") / "c"
-    subprocess.run([sys.executable, str(GEN), "--count", "24", "--seed", "3", "--profile", "dense",
+def generated(factory, seed: int) -> Path:
+    """24 articles of the dense profile (bench/gen_corpus.py): many pairs of states, many officials."""
+    out = factory.mktemp("corpus") / "c"
+    subprocess.run([sys.executable, str(GEN), "--count", "24", "--seed", str(seed), "--profile", "dense",
                     "--out", str(out)], check=True, capture_output=True)
     return out
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return generated(tmp_path_factory, 3)
 
 
 @pytest.mark.slow

@@ -6,36 +6,17 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from diplograph.graph.views import incremental
 from diplograph.ontology import gazetteer as gazetteer_mod
-from test_views_incremental_s7 import GEN, clean, rerun
-
-
-@pytest.fixture
-def full(monkeypatch):
-    """Counts the full path's runs (incremental.view_tables: every pair's dyads computed)."""
-    calls = []
-    real = incremental.view_tables
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(incremental, "view_tables", counted)
-    return calls
+from test_views_incremental_s7 import clean, generated, rerun
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("corpus") / "c"
-    subprocess.run([sys.executable, str(GEN), "--count", "24", "--seed", "4", "--profile", "dense",
-                    "--out", str(out)], check=True, capture_output=True)
-    return out
+    return generated(tmp_path_factory, 4)
 
 
 def saved_state(tmp: Path) -> dict[str, str]:
