@@ -34,6 +34,33 @@ ENTRY = (SUFFIX, TURTLE, GZIP, DIGEST)  # one entry's files, in the order Cache.
 LISTED = (*ENTRY, ".tmp")  # the files a Cache lists: its entries' and stray temporary ones (prune deletes them)
 
 
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file beside it (``.XXXXXXXX.tmp``) renamed into place:
+    a reader, or a build killed meanwhile, sees the old file or the new one whole."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_sealed(target: Path, data: bytes) -> None:
+    """:func:`write_atomic` of ``data`` sealed by its SHA-256 (first 32 bytes), which :func:`read_sealed` checks."""
+    write_atomic(target, hashlib.sha256(data).digest() + data)
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """The data :func:`write_sealed` wrote to ``path``; None when the file is missing, unreadable or damaged."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    return raw[32:] if hashlib.sha256(raw[32:]).digest() == raw[:32] else None
+
+
 @lru_cache(maxsize=1)
 def rules_version() -> str:
     """Hash of the code and rules whose output a cache entry holds: the extractor (lexicon, titles, cues,
@@ -131,16 +158,6 @@ class Cache:
         names = self._listing()
         return self._files(key) if all(key + suffix in names for suffix in ENTRY) else None
 
-    def _write(self, target: Path, data: bytes) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
     def put(self, key: str, nquads: bytes, turtle: bytes, gz: bytes, digest: bytes) -> tuple[Path, ...] | None:
         """Store an entry atomically (each file: temporary file, then rename; the .nq last); return its files."""
         if self.folder is None:
@@ -148,7 +165,7 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         nq, ttl, member, summary = self._files(key)
         for target, data in ((ttl, turtle), (member, gz), (summary, digest), (nq, nquads)):
-            self._write(target, data)
+            write_atomic(target, data)
         if self._names is not None:
             self._names.update(key + suffix for suffix in ENTRY)
         return nq, ttl, member, summary
@@ -213,12 +230,11 @@ class InputMemo:
         if folder is None:
             return cls(None)
         try:
-            raw = (Path(folder) / MEMO).read_bytes()
-            if hashlib.sha256(raw[32:]).digest() == raw[:32]:
-                form, stamp, entries = marshal.loads(raw[32:])
+            if (data := read_sealed(Path(folder) / MEMO)) is not None:
+                form, stamp, entries = marshal.loads(data)
                 if form == _MEMO_FORMAT and isinstance(stamp, int) and isinstance(entries, dict):
                     return cls(folder, entries, stamp)
-        except (OSError, ValueError, EOFError, TypeError):
+        except (ValueError, EOFError, TypeError):
             pass
         return cls(folder)
 
@@ -241,7 +257,7 @@ class InputMemo:
         data = marshal.dumps((_MEMO_FORMAT, self.now, self.seen))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            Cache(self.folder)._write(self.folder / MEMO, hashlib.sha256(data).digest() + data)
+            write_sealed(self.folder / MEMO, data)
         except OSError:
             pass  # the next build reads every input: slower, not wrong
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from diplograph.graph import merge, turtle
+from diplograph.graph.cache import write_atomic
 from diplograph.graph.errors import OutputError
 
 #: The folder of each graph file's index (the build cache's, pipeline.CACHE_DIR), and the index's suffix.
@@ -194,19 +195,16 @@ def write_index(target: Path, blocks: list[merge.Block], index: Path) -> None:
     """Record where each graph's block lies in ``target`` (just swapped in) and which file that is.
 
     Two lines of JSON: the file (size, device, inode, modification time in ns) with its blocks as
-    ``[graph, key, offset, length]``, then the SHA-256 of the first line; written beside ``index`` and
-    renamed into place. A failure costs only the next build its reuse.
+    ``[graph, key, offset, length]``, then the SHA-256 of the first line; written atomically (the cache's prune
+    removes the temporary file a killed build left). A failure costs only the next build its reuse.
     """
-    tmp = index.with_name("." + index.name + ".tmp")  # the cache's prune removes one a killed build left
     try:
         info = target.stat()
         data = json.dumps({"file": target.name, "size": info.st_size, "device": info.st_dev, "inode": info.st_ino,
                            "mtime_ns": info.st_mtime_ns, "blocks": [[b.graph, b.key, b.offset, b.length] for b in blocks]},
                           ensure_ascii=False).encode() + b"\n"
-        tmp.write_bytes(data + json.dumps({"sha256": hashlib.sha256(data).hexdigest()}).encode())
-        os.replace(tmp, index)
+        write_atomic(index, data + json.dumps({"sha256": hashlib.sha256(data).hexdigest()}).encode())
     except OSError:
-        tmp.unlink(missing_ok=True)
         index.unlink(missing_ok=True)
 
 

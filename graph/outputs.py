@@ -18,12 +18,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.graph import merge, store_build
 from diplograph.graph.errors import OutputError
-from diplograph.graph.graphfiles import (
-    INDEX,
-    GraphFiles,
-    staged_file,
-    write_index,
-)
+from diplograph.graph.graphfiles import INDEX, GraphFiles, staged_file, write_index
 
 if TYPE_CHECKING:
     from diplograph.graph.pipeline import BuildResult

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from diplograph.graph.cache import read_sealed, write_sealed
 from diplograph.graph.views import load
 from diplograph.graph.views.chunks import Fingerprints
 from diplograph.graph.views.dyads import BAND, Dyad
@@ -217,10 +218,7 @@ def save(folder: str | Path, saved: Saved, fingerprints: Fingerprints) -> None:
                               saved.entities, saved.totals, [_dyad_row(d) for d in saved.overall.values()],
                               {p: [_dyad_row(d, False) for d in dict.values(t)] for p, t in saved.by_period.items()},
                               fingerprints.made, shards))
-    path = folder / STATE
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_bytes(hashlib.sha256(data).digest() + data)
-    os.replace(tmp, path)
+    write_sealed(folder / STATE, data)
     _sweep(folder, {name for names in shards.values() for name in names.values()}, set(saved.buckets.values()))
 
 
@@ -229,12 +227,12 @@ def load_saved(folder: str | Path | None) -> Saved | None:
     truncated or made by other code."""
     if folder is None:
         return None
+    data = read_sealed(Path(folder) / STATE)
+    if data is None:
+        return None
     try:
-        raw = (Path(folder) / STATE).read_bytes()
-        if hashlib.sha256(raw[32:]).digest() != raw[:32]:
-            return None
         with bulk():
-            core = marshal.loads(raw[32:])
+            core = marshal.loads(data)
             if not isinstance(core, tuple) or len(core) != 12 or core[0] != _version():
                 return None
             (_, buckets, quads, state, names, published, entities, totals, overall, by_period, prints,
