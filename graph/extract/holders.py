@@ -16,7 +16,9 @@ A bare surname ("Abbas said") names, in order: the official named in full earlie
 the one candidate in office on the date; else the one official in office who bears that name
 without a gazetteer surname (the Phoenix import withholds a surname that a curated official
 already uses, so that official alone is a candidate even in years he held no office); else,
-with no one in office, the candidates as before.
+with no one in office, the candidates as before. An undated text has no "on": there ``framed``
+and ``surname_choice(frame=...)`` read "in office" as an office overlapping the time the text
+speaks of (timeframe.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # timeframe.py imports this module
+    from diplograph.graph.extract.timeframe import Frame
 
 # states whose officials are named family name first ("Hu Jintao"): a label's last word there is
 # a given name, never a surname (the same list the Phoenix import uses)
@@ -67,6 +73,20 @@ def titled_holders(gazetteer, state: str, title: str, on: date) -> list[str]:
     return sorted({oid for oid, o in _offices_of(gazetteer, state).get(key, ()) if o.held_on(on)})
 
 
+def framed_holders(gazetteer, state: str, role_class: str | None, frame: Frame, title: str | None = None) -> list[str]:
+    """``office_holders`` in an undated text: offices overlapping ``frame`` instead of held on a day."""
+    key = title_key(title) if title else None
+    by_title = _offices_of(gazetteer, state)
+    if key and key not in UNSPECIFIED_ROLES:
+        titled = sorted({oid for oid, o in by_title.get(key, ()) if frame.meets(o.start, o.end)})
+        if titled:
+            return titled
+    if not role_class or role_class == "other":
+        return []
+    return sorted({oid for pairs in by_title.values() for oid, o in pairs
+                   if o.role_class == role_class and frame.meets(o.start, o.end)})
+
+
 _OFFICES: dict[str, dict[str, dict[str, tuple]]] = {}
 
 
@@ -91,6 +111,21 @@ def in_office(gazetteer, ids, on: date | None) -> list[str]:
     if gazetteer is None or on is None:
         return []
     return [i for i in ids if gazetteer.type_of(i) == "Official" and gazetteer.offices(i, on)]
+
+
+def framed(gazetteer, ids, frame: Frame | None, role_class: str | None = None) -> list[str]:
+    """The officials among ``ids`` with an office overlapping ``frame`` (an undated text's time,
+    timeframe.py): an office of ``role_class`` when the official ever held one, else any."""
+    if gazetteer is None or frame is None:
+        return []
+    out = []
+    for i in ids:
+        offices = gazetteer.offices(i) if gazetteer.type_of(i) == "Official" else []
+        if role_class and role_class != "other":
+            offices = [o for o in offices if o.role_class == role_class] or offices
+        if any(frame.meets(o.start, o.end) for o in offices):
+            out.append(i)
+    return out
 
 
 _SHARERS: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -125,7 +160,8 @@ def _sharer_index(gazetteer) -> dict[str, tuple[str, ...]]:
 
 
 def surname_choice(candidates: tuple[str, ...], others: tuple[str, ...], seen: set[str], gazetteer,
-                   on: date | None, role_class: str | None = None) -> tuple[str | None, bool]:
+                   on: date | None, role_class: str | None = None,
+                   frame: Frame | None = None) -> tuple[str | None, bool]:
     """(chosen id, decided) for a bare surname; decided False leaves the old rules to choose.
 
     Args:
@@ -135,10 +171,14 @@ def surname_choice(candidates: tuple[str, ...], others: tuple[str, ...], seen: s
         role_class: The class of the title before the surname ("Prime Minister Allawi"), if any:
             an official bearing the name must hold an office of that class on the date, and it
             decides between several candidates in office.
+        frame: An undated text's time (``on`` None): "in office" then means an office (of
+            ``role_class``, when held) overlapping it.
     """
     earlier = [c for c in (*candidates, *others) if c in seen]
     if len(earlier) == 1:
         return earlier[0], True
+    if on is None and frame is not None:
+        return _framed_choice(candidates, others, gazetteer, role_class, frame)
     if role_class and role_class != "other":
         others = tuple(o for o in others if _holds(gazetteer, o, role_class, on))
     for pool in (candidates, others):
@@ -152,3 +192,16 @@ def surname_choice(candidates: tuple[str, ...], others: tuple[str, ...], seen: s
 
 def _holds(gazetteer, oid: str, role_class: str, on: date | None) -> bool:
     return on is not None and any(o.role_class == role_class for o in gazetteer.offices(oid, on))
+
+
+def _framed_choice(candidates: tuple[str, ...], others: tuple[str, ...], gazetteer, role_class: str | None,
+                   frame: Frame) -> tuple[str | None, bool]:
+    """``surname_choice`` in an undated text: the one candidate, else the one official bearing
+    the name, whose office fits the frame; several fitting leave it unresolved."""
+    if role_class and role_class != "other":  # as on a date: one bearing the name must hold the title's class
+        others = tuple(o for o in others if any(f.role_class == role_class for f in gazetteer.offices(o)))
+    for pool in (candidates, others):
+        current = framed(gazetteer, pool, frame, role_class)
+        if current:
+            return (current[0] if len(current) == 1 else None), True
+    return None, False

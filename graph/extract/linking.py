@@ -6,8 +6,10 @@ gazetteer official of that surname in office on the date (else to the one in off
 name: holders.py); a bare office ("the Russian president") goes to whoever held an office of the
 class its title names on the date, else (no one, several, or a title of class "other") stands for
 its state ("a French minister"); discovered names get ids minted from their type and name; a generic "the treaty"
-refers back to the last agreement named. What stays ambiguous is returned
-as unresolved, never guessed.
+refers back to the last agreement named. A text with no date reads "on the date" as "in the time
+its unambiguous officials and dated months fix" (timeframe.py): "President Bush" beside Vladimir
+Putin is George W. Bush, "Moscow" is Russia. What stays ambiguous is returned as unresolved,
+never guessed.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from __future__ import annotations
 from datetime import date
 from operator import attrgetter
 
-from diplograph.graph.extract.holders import in_office, office_holders, sharers, surname_choice
+from diplograph.graph.extract import timeframe
+from diplograph.graph.extract.holders import framed, framed_holders, in_office, office_holders, sharers, surname_choice
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span, is_cap
 from diplograph.graph.extract.surnames import around, fits_name, is_date_word, skipped_tokens
+from diplograph.graph.extract.timeframe import Frame
 from diplograph.graph.iri import discovered_id
 from diplograph.graph.model import PartialDate
 
@@ -27,14 +31,19 @@ BY_RANGE = attrgetter("i", "j")
 COORD = frozenset({"and", ",", "both", "as", "well", "along", "together", "with"})
 
 
-def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[str] = frozenset()) -> Span:
+def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[str] = frozenset(),
+                       frame: Frame | None = None) -> Span:
     """Pick one candidate for an ambiguous gazetteer span from context, or leave it unresolved."""
     if s.eid or not s.candidates:
         return s
     earlier = [c for c in s.candidates if c in seen]
     if len(earlier) == 1:
         return s.with_(eid=earlier[0])
-    current = in_office(gazetteer, s.candidates, on) or _existing(gazetteer, s.candidates, on)
+    if on is None and frame is not None:  # an undated text: the time its anchors fix (timeframe.py)
+        current = framed(gazetteer, s.candidates, frame, _class_of(s.role)) \
+            or _existed(gazetteer, s.candidates, frame)
+    else:
+        current = in_office(gazetteer, s.candidates, on) or _existing(gazetteer, s.candidates, on)
     if len(current) == 1:
         return s.with_(eid=current[0])
     local = _foreign_bodies(gazetteer, s.candidates, named)
@@ -70,23 +79,37 @@ def _existing(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
     return out
 
 
-def _holder(s: Span, gazetteer, on) -> Span:
-    """A bare office ("the Russian president") resolved to its holder on the date: an office with
-    the mention's title (``s.role``), else of the class it names (``s.name``); see holders.py."""
-    if gazetteer is None or on is None or not s.state:
+def _existed(gazetteer, ids: tuple[str, ...], frame: Frame) -> list[str]:
+    """States that existed at some time in the frame ("Moscow" beside Putin is Russia)."""
+    out = []
+    for i in ids:
+        rec = gazetteer.get(i) or {}
+        start, end = (PartialDate.parse(rec[k]) if rec.get(k) else None for k in ("start", "end"))
+        if rec.get("type") == "State" and frame.meets(start, end):
+            out.append(i)
+    return out
+
+
+def _holder(s: Span, gazetteer, on, frame: Frame | None = None) -> Span:
+    """A bare office ("the Russian president") resolved to its holder on the date (in an undated
+    text, the one holder in its frame): an office with the mention's title (``s.role``), else of
+    the class it names (``s.name``); see holders.py."""
+    if gazetteer is None or not s.state or (on is None and frame is None):
         return s
-    found = office_holders(gazetteer, s.state, s.name, on, s.role)
+    found = office_holders(gazetteer, s.state, s.name, on, s.role) if on is not None \
+        else framed_holders(gazetteer, s.state, s.name, frame, s.role)
     return s.with_(eid=found[0] if len(found) == 1 else None, candidates=tuple(found))
 
 
-def _surname(p: Parsed, s: Span, seen: set[str], gazetteer, on, skip: frozenset[int]) -> Span:
+def _surname(p: Parsed, s: Span, seen: set[str], gazetteer, on, skip: frozenset[int],
+             frame: Frame | None = None) -> Span:
     """A bare surname on the document's date: the official named earlier, else the one in office
     (see holders.py); an official bearing the name must fit the words around it."""
     run = around(p, s.i, s.j, skip, default_rules())
     others = tuple(i for i in sharers(gazetteer, p.span_text(s.i, s.j)) if i not in s.candidates
                    and fits_name(run, [(gazetteer.get(i) or {}).get("label", ""),
                                        *(gazetteer.get(i) or {}).get("aliases", [])]))
-    chosen, decided = surname_choice(s.candidates, others, seen, gazetteer, on, _class_of(s.role))
+    chosen, decided = surname_choice(s.candidates, others, seen, gazetteer, on, _class_of(s.role), frame)
     if not decided:
         return s
     return s.with_(eid=chosen, candidates=s.candidates + others if chosen is None else (chosen,))
@@ -155,9 +178,10 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
     linked, unresolved = [], []
     last_agreement: str | None = None
     skip = skipped_tokens(p, spans)
+    frame = timeframe.infer(p, spans, gazetteer) if on is None and _ambiguous(spans) else None
     for s in sorted(spans, key=BY_RANGE):
         if s.kind == "office":
-            s = _holder(s, gazetteer, on)
+            s = _holder(s, gazetteer, on, frame)
             if not s.eid and s.state:  # "a French minister", "Taiwan's vice foreign minister": the state acts
                 s = s.with_(type="State", kind="office-state", eid=s.state, candidates=(s.state,))
         elif s.kind in ("title+name", "organization", "acronym", "outlet"):
@@ -168,8 +192,8 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
             s = _refer(s, last_agreement)
         else:
             if s.kind == "surname" and s.type == "Official":
-                s = _surname(p, s, seen, gazetteer, on, skip)
-            s = _resolve_gazetteer(s, seen, gazetteer, on, named)
+                s = _surname(p, s, seen, gazetteer, on, skip, frame)
+            s = _resolve_gazetteer(s, seen, gazetteer, on, named, frame)
         if s.type == "Agreement" and s.eid:
             last_agreement = s.eid
         if s.eid:
@@ -178,6 +202,12 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
         else:
             unresolved.append(s)
     return linked, unresolved
+
+
+def _ambiguous(spans: list[Span]) -> bool:
+    """Whether some span has several candidates or is a bare office (else an undated text needs
+    no frame)."""
+    return any((len(s.candidates) > 1 and not s.eid) or s.kind == "office" for s in spans)
 
 
 def add_surnames(p: Parsed, spans: list[Span], rules: Rules | None = None) -> list[Span]:
