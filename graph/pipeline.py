@@ -522,7 +522,7 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
         result = run_planned(jobs, failures, versions, workers=workers, cache_dir=kept, progress=progress,
                              executor=executor, scheduler=scheduler, options={"date": date, "publication": publication},
                              on_documents=started[0].add if started else None,
-                             documents_known=lambda parts: graphs.append(GraphFiles(out).begin(parts)))
+                             documents_known=lambda parts: _documents_known(parts, out, started, graphs))
         # an input that changed while the build ran is not built: such outputs are never up to date
         result.build_key = "" if any(m.endswith(CHANGED) for _, m in result.failures) else key
         if not result.documents:
@@ -538,6 +538,13 @@ def _build_locked(paths, out: Path, *, date, publication, html, store, workers, 
     if memo is not None:
         memo.save()
     return result
+
+
+def _documents_known(parts: list[merge.Part], out: Path, started: list[StoreBuild], graphs: list[GraphFiles]) -> None:
+    """Every document's graph is known: start writing the graph files, and compacting the store's documents."""
+    graphs.append(GraphFiles(out).begin(parts))
+    for store in started:
+        store.documents_given()
 
 
 def build_key(jobs: list[Job], failures: list[tuple[str, str]], *, html: bool, store: bool) -> str:

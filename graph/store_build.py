@@ -10,8 +10,9 @@ a half-loaded store and a failed or killed build leaves the old one intact.
 A build starts its store before its documents are extracted (:func:`start`, with the version each
 document's graph will have) and gives each graph as soon as it is known (:meth:`StoreBuild.add`: the
 cached ones at once, the others as they are extracted). A full load (store_load.py) then runs in
-background threads beside the extraction and the views; :meth:`StoreBuild.finish` adds the views graph,
-compacts the store and swaps it in. When few documents changed, nothing is loaded: ``finish`` copies the
+background threads beside the extraction; once every document is given (:meth:`StoreBuild.documents_given`)
+it compacts their graphs beside the views' computation; :meth:`StoreBuild.finish` adds the views graph,
+compacts what it added and swaps the store in. When few documents changed, nothing is loaded: ``finish`` copies the
 previous store and patches each changed graph with its difference (store_patch.py).
 ``diplograph.json`` inside the store records its layout and which version (cache key) of each graph it
 holds, so the next build knows what to change (a store of another layout is loaded anew); it is written
@@ -153,6 +154,11 @@ class StoreBuild:
         self.parts += parts
         if self.loader is not None:
             self.loader.add(parts)
+
+    def documents_given(self) -> None:
+        """Every document's graph is given: a full load compacts them now, in the background, beside the views."""
+        if self.loader is not None:
+            self.loader.compact()
 
     def finish(self, parts: list) -> str:
         """Add the graphs of ``parts`` not given yet (the views graph), swap the store in; return "updated" or "loaded".

@@ -17,6 +17,9 @@ Each call of the bulk loader writes its batch as new sorted files (one per index
 later. Measured at 1,000 documents (3.3 million quads): batches of 25,000 and of 100,000 quads cost the
 same CPU (about 60,000 quads per CPU second, load and ``optimize()``), the larger twice the memory; one
 call with everything costs more CPU and 2.2 GB. The bulk loader's own cost is the bulk of a corpus build.
+Each batch lands as new files that queries would have to merge, so the store is compacted: once every document
+is loaded (:meth:`Loader.compact`, a marker on the queue of graphs: a build's views are computed meanwhile), and
+after the views graph (:meth:`Loader.finish`), which then rewrites only the default graph's indexes.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ VIEW_NODES = tuple(f"{ID}{kind}/" for kind in ("dyad", "triangle"))
 VIEW_SUBJECTS = tuple(f"<{node}".encode() for node in VIEW_NODES)
 
 _END = None  # on the queue of graphs: no more graphs
+_COMPACT = object()  # on the queue of graphs and in the batches: compact what was loaded so far
 
 
 class Loader:
@@ -71,9 +75,17 @@ class Loader:
         for part in parts:
             self.graphs.put((part, part.graph != VIEWS_GRAPH))
 
-    def _given(self) -> Iterator[bytes]:
+    def compact(self) -> None:
+        """Compact the store once the graphs given so far are loaded, in the background (a build calls it when
+        every document's graph is given: the compaction then runs beside the views' computation)."""
+        self.graphs.put((_COMPACT, False))
+
+    def _given(self) -> Iterator[bytes | object]:
         while (item := self.graphs.get()) is not _END:
             part, merge_once = item
+            if part is _COMPACT:
+                yield _COMPACT
+                continue
             yield from load_chunks([part], self.seen if merge_once else None)
 
     def _feed(self) -> None:
@@ -81,6 +93,11 @@ class Loader:
             for batch in batches(self._given()):
                 if self.stopped or self.errors:
                     break
+                if batch is _COMPACT:
+                    self.queue.join()  # every batch given before is loaded
+                    if not self.errors:
+                        self.store.optimize()
+                    continue
                 self.queue.put(batch)
         except BaseException as exc:  # noqa: BLE001 - raised again by finish
             self.errors.append(exc)
@@ -90,17 +107,19 @@ class Loader:
 
     def _load(self) -> None:
         while (batch := self.queue.get()) is not None:
-            if self.stopped or self.errors:
-                continue  # drain the queue so the feeder never blocks
             try:
-                # lenient: the quads come from our own serializer; IRI re-validation costs a third of the load
-                self.store.bulk_load(input=batch, format=ox.RdfFormat.N_QUADS, lenient=True)
+                if not (self.stopped or self.errors):  # else drain the queue so the feeder never blocks
+                    # lenient: the quads come from our own serializer; IRI re-validation costs a third of the load
+                    self.store.bulk_load(input=batch, format=ox.RdfFormat.N_QUADS, lenient=True)
             except BaseException as exc:  # noqa: BLE001 - raised again by finish
                 self.errors.append(exc)
+            finally:
+                self.queue.task_done()
+        self.queue.task_done()
 
     def finish(self, parts: Iterable = (), optimize: bool = True) -> None:
         """Load ``parts`` too (the views graph, given at the end), wait for the loaders,
-        compact the store (``optimize``) and close it."""
+        compact the store (``optimize``: what :meth:`compact` compacted before is left as it is) and close it."""
         self.add(parts)
         self._join()
         if self.errors:
@@ -121,11 +140,18 @@ class Loader:
             thread.join()
 
 
-def batches(chunks: Iterable[bytes], size: int = 0) -> Iterator[bytes]:
-    """Chunks of N-Quads/N-Triples joined into batches of about ``size`` lines (:data:`BATCH_QUADS`)."""
+def batches(chunks: Iterable[bytes | object], size: int = 0) -> Iterator[bytes | object]:
+    """Chunks of N-Quads/N-Triples joined into batches of about ``size`` lines (:data:`BATCH_QUADS`); a marker
+    (anything not bytes) ends the batch being joined and is passed on after it."""
     size = size or BATCH_QUADS
     batch, lines = [], 0
     for chunk in chunks:
+        if not isinstance(chunk, bytes):
+            if batch:
+                yield b"".join(batch)
+                batch, lines = [], 0
+            yield chunk
+            continue
         batch.append(chunk)
         lines += chunk.count(b"\n")
         if lines >= size:

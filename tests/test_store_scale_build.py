@@ -80,6 +80,42 @@ def test_store_scale_load_in_many_small_batches_equals_one(tmp_path, monkeypatch
     assert held(tmp_path / "many") == held(tmp_path / "one") == expected(many)
 
 
+class _Calls:
+    """A store that records the calls the loader makes and passes them on."""
+
+    def __init__(self, store, calls: list[str]) -> None:
+        self.store, self.calls = store, calls
+
+    def bulk_load(self, **kwargs):
+        self.calls.append("load")
+        return self.store.bulk_load(**kwargs)
+
+    def optimize(self):
+        self.calls.append("optimize")
+        return self.store.optimize()
+
+
+def test_store_scale_documents_compacted_beside_the_views_hold_the_same(tmp_path, monkeypatch):
+    many = [doc(n, "china", "russia", "india"[: 1 + n % 5] or "x") for n in range(40)]
+    everything = [*many, views(*(f"s{n}--s{n + 1}" for n in range(50)))]
+    monkeypatch.setattr(store_load, "BATCH_QUADS", 7)  # dozens of batches
+    started, calls = store_build.start(tmp_path / "store", store_patch.versions(many)), []
+    started.loader.store = _Calls(started.loader.store, calls)
+    started.add(many)
+    started.documents_given()  # a build's every document is given: they are compacted while the views are made
+    assert started.finish(everything) == "loaded"
+    assert held(tmp_path / "store") == expected(everything)
+    documents = len(list(store_load.batches(store_load.load_chunks(many, set()))))
+    assert calls == ["load"] * documents + ["optimize"] + ["load"] * (len(calls) - documents - 2) + ["optimize"]
+    assert len(calls) > documents + 2  # the views were loaded after the documents' compaction
+
+
+def test_store_scale_batches_end_at_a_marker_and_pass_it_on():
+    marker = object()
+    assert list(store_load.batches([b"a\n", b"b\n", marker, b"c\n"], size=5)) == [b"a\nb\n", marker, b"c\n"]
+    assert list(store_load.batches([marker, b"a\n"], size=1)) == [marker, b"a\n"]
+
+
 def test_store_scale_pieces_are_whole_lines():
     data = b"".join(b"<urn:s%d> <urn:p> \"%d\" .\n" % (n, n) for n in range(1000))
     pieces = list(store_load.pieces(data, 100))
