@@ -143,10 +143,20 @@ def test_documents_file_errors(tmp_path):
     ("---\ntitle: x\n" + BODY, "never closed"),
     ("---\n- a list\n---\n" + BODY, "mapping"),
     ("---\ndate: someday\n---\n" + BODY, "cannot read the date"),
+    ("---\ntitle: \"a\x07bell\"\n---\n" + BODY, "not valid YAML"),  # a control character
+    ("---\ntitle: !!python/object/apply:os.getcwd []\n---\n" + BODY, "not valid YAML"),  # no code runs
 ])
 def test_documents_bad_front_matter_names_the_file(raw, message):
     with pytest.raises(InputError, match=rf"t\.txt: .*{message}"):
         _doc(raw)
+
+
+def test_documents_front_matter_with_a_lone_surrogate_is_an_input_error():
+    # only a str handed in by a caller can hold one (decoded bytes cannot); libyaml's parser fails to encode it
+    from diplograph.graph.extract.metadata import read_metadata
+
+    with pytest.raises(InputError, match=r"t\.txt: front matter is not valid YAML"):
+        read_metadata('---\ntitle: "\ud800"\n---\n' + BODY, "t.txt")
 
 
 def test_documents_unreadable_header_date_is_a_warning():

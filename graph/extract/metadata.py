@@ -28,6 +28,8 @@ from diplograph.graph.model import PartialDate
 
 _HEADER_KEYS = ("publication", "volume", "issue", "title", "date", "source", "url", "author")
 _HEADER_KEY = re.compile(r"\b(" + "|".join(_HEADER_KEYS) + r")\s*:\s*", re.I)
+#: libyaml's parser when PyYAML was built with it (a tenth of the pure-Python one's time), the same safe constructors.
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _CITATION = re.compile(r"\(([^()\n]{3,200})\)")
 _DATELINE = re.compile(r"\A[A-Z][A-Za-z.' -]{1,40},\s+([A-Z][a-z]+\.? \d{1,2})\s*(?:\(|:|[-\u2013\u2014])")
@@ -77,8 +79,8 @@ def _front_matter(text: str, label: str) -> tuple[dict, int]:
             raise InputError(f"{label}: front matter opened with '---' is never closed")
         return {}, 0
     try:
-        data = yaml.safe_load(m.group(1) or "") or {}
-    except yaml.YAMLError as exc:
+        data = yaml.load(m.group(1) or "", Loader=_YAML) or {}
+    except (yaml.YAMLError, UnicodeError) as exc:  # libyaml takes UTF-8: a lone surrogate fails to encode
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 2
         raise InputError(f"{label}: front matter is not valid YAML (line {line})") from None
     if not isinstance(data, dict):
