@@ -5,7 +5,8 @@ next to a title (mentions.py; surnames.py drops a surname inside a longer name, 
 Kong"), organizations, outlets and agreements the gazetteer lacks (discover.py), linking to ids
 (linking.py), events read from the lexicon (events.py, with actor and target rules in roles.py,
 voice.py and agents.py, modality in modality.py), and facts
-(facts.py). The spaCy pipeline is built once per gazetteer version (parse.py).
+(facts.py). A grouping of states named as one actor ("the Baltic states") stands for each of its
+members (groupings.py). The spaCy pipeline is built once per gazetteer version (parse.py).
 
 >>> from diplograph.graph.model import Document
 >>> extract(Document(id="d", text="Nothing happened.")).facts
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from diplograph.graph.extract import discover, events, facts, linking, mentions
+from diplograph.graph.extract import discover, events, facts, groupings, linking, mentions
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed, parse
 from diplograph.graph.extract.spans import Span, to_mention
@@ -96,7 +97,7 @@ def _entities(spans: list[Span], text: str, gazetteer) -> tuple[Entity, ...]:
         named = s.kind in ("title+name", "organization", "agreement")
         if s.eid not in first or (named and first[s.eid].kind not in ("title+name", "organization", "agreement")):
             first[s.eid] = s
-        if s.kind not in ("office", "office-state"):
+        if s.kind not in ("office", "office-state", groupings.KIND):
             surfaces.setdefault(s.eid, set()).add(text[s.start:s.end])
     out = []
     for eid in sorted(first):
@@ -156,6 +157,7 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     linked, unresolved = linking.link(p, find_spans(p, gazetteer, rules), gazetteer, on)
     linked = linking.fill_states(p, linking.add_surnames(p, linked, rules), gazetteer, on)
     linked = [s for s in linked if not (s.type == "Organization" and s.kind == "acronym" and not s.eid)]
+    linked = groupings.expand(linked, gazetteer, on)  # "the Baltic states": each member state
     readings = events.readings(p, [s for s in linked if s.subtype != "MediaOutlet" or s.type != "Organization"],
                                rules)
     evs = facts.events_of(readings, p, document, _dates_of(p, document))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from diplograph.graph.extract.events import Reading
+from diplograph.graph.extract.groupings import one_mention
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span
 from diplograph.graph.model import Document, Event, Evidence, Fact
@@ -106,7 +107,7 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
     out = []
     sentences: dict[int, Evidence] = {}  # one evidence per sentence, shared by its events
     for r in readings:
-        found = _pairs(r)
+        found = _apart(_pairs(r))
         pairs = [(a, t) for a, t in found
                  if a.type != "Agreement" and (t is None or a.eid != t.eid or _domestic(r, a, t))]
         if found and not pairs:  # "Israel threatened ... in East Jerusalem": no other party named
@@ -123,16 +124,37 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
         kind = event_kind(r, p)
         conditional = "unless" in p.lower[r.hit.j:p.sents[r.sent][1]]
         signing = r.trigger.relation == "signed"  # co-signers met at the signing (asserted only if done)
-        together = co_actors(r, pairs)
+        together = _apart(co_actors(r, pairs))
         joint = [(a, t, "AGREE", None) for a, t in together]
         joint += [(a, t, "CONSULT", "met") for a, t in together if signing]
         relation = None if kind == "RETREAT" and r.trigger.relation == "withdrawsFrom" else r.trigger.relation
         own = [(a, t, kind, None if t is not None and "domestic" in (a.kind, t.kind) else relation) for a, t in pairs]
-        for a, t, kind, rel in own + joint:
+        for a, t, kind, rel in _distinct(own + joint):
             out.append(Event(event_type=intent_type(kind, modality, r.negated, conditional), actor=a.eid,
                              target=t.eid if t else None, relation=rel, evidence=ev, date=when,
                              modality=modality, negated=r.negated, hedged=r.hedged, confidence=conf,
                              trigger=p.text[r.hit.start:r.hit.end]))
+    return out
+
+
+def _apart(pairs: list[tuple[Span, Span | None]]) -> list[tuple[Span, Span | None]]:
+    """Drop the pairs within one grouping's mention while anyone else is a party ("Iran and the six
+    powers": Iran with each power, not the powers among themselves); a grouping alone keeps them
+    ("the two Koreas held talks")."""
+    apart = [(a, t) for a, t in pairs if not one_mention(a, t)]
+    return apart or pairs
+
+
+def _distinct(rows: list[tuple[Span, Span | None, str, str | None]]) -> list[tuple]:
+    """One row per actor, target, type and relation: a member named both through its grouping and
+    by name ("the Baltic states, Estonia, Latvia and Lithuania") is not counted twice."""
+    seen, out = set(), []
+    for row in rows:
+        a, t, kind, rel = row
+        key = (a.eid, t.eid if t is not None else None, kind, rel)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
     return out
 
 
