@@ -1,8 +1,9 @@
 """Build every gazetteer JSONL file except officials.jsonl (owned by its own generator).
 
-Run: /work/venv/bin/python bench/gazetteer/build_gazetteer.py
-Writes ontology/gazetteer/{states,organizations,outlets,agreements}.jsonl, sorted by id,
-one JSON object per line, so that the output is byte-identical across runs.
+Run: /work/venv/bin/python bench/gazetteer/build_gazetteer.py [FOLDER]
+Writes ontology/gazetteer/{states,organizations,outlets,agreements}.jsonl (or into FOLDER, e.g.
+a temporary folder to compare with the committed files), sorted by id, one JSON object per
+line, so that the output is byte-identical across runs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import build_states  # noqa: E402
 from agreements_table import AGREEMENTS  # noqa: E402
 from groups_table import ALL as GROUPS  # noqa: E402
+from orgs_data import GROUPINGS  # noqa: E402
 from orgs_table import COMPANIES, GOVERNMENT_BODIES, IGOS, NGOS, OUTLETS  # noqa: E402
 
 FOLDER = Path(__file__).resolve().parents[2] / "ontology" / "gazetteer"
@@ -51,10 +53,10 @@ def with_cameo(rec: dict) -> dict:
     return rec if rec["cameo"] else {k: v for k, v in rec.items() if k != "cameo"}
 
 
-def write(name: str, records: list[dict]) -> None:
+def write(folder: Path, name: str, records: list[dict]) -> None:
     records = sorted(records, key=lambda r: r["id"])
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    (FOLDER / name).write_text(text, encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
     print(f"{len(records):4d} {name}")
 
 
@@ -66,15 +68,15 @@ def complete_un(un: dict, states: list[dict]) -> dict:
     return {**un, "members": un["members"] + extra}
 
 
-def main() -> None:
+def main(folder: Path = FOLDER) -> None:
     states = build_states.build()
-    write("states.jsonl", states)
+    write(folder, "states.jsonl", states)
     orgs = [complete_un(r, states) if r["id"] == "un" else r for r in IGOS]
-    orgs += GOVERNMENT_BODIES + NGOS + COMPANIES + GROUPS
-    write("organizations.jsonl", [tidy(with_cameo(r), ORG_DEFAULTS) for r in orgs])
-    write("outlets.jsonl", [tidy(r, ORG_DEFAULTS) for r in OUTLETS])
-    write("agreements.jsonl", [tidy(r, AGREEMENT_DEFAULTS) for r in AGREEMENTS])
+    orgs += GOVERNMENT_BODIES + NGOS + COMPANIES + GROUPS + GROUPINGS
+    write(folder, "organizations.jsonl", [tidy(with_cameo(r), ORG_DEFAULTS) for r in orgs])
+    write(folder, "outlets.jsonl", [tidy(r, ORG_DEFAULTS) for r in OUTLETS])
+    write(folder, "agreements.jsonl", [tidy(r, AGREEMENT_DEFAULTS) for r in AGREEMENTS])
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else FOLDER)

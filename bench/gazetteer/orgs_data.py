@@ -3,6 +3,8 @@
 Membership dates are the editor's knowledge of accession and withdrawal dates; a date is left
 null (or given to the year or month only) where not known to the day. ``members_complete: false``
 marks organizations whose member list names only the members relevant to our texts.
+GROUPINGS are sets of states that act through their members ("the Baltic states", "the P5"):
+``grouping`` is "named" for a set with a name of its own, "descriptive" for one a phrase describes.
 """
 
 from __future__ import annotations
@@ -93,3 +95,77 @@ G7_MEMBERS = (
     + m("1976-06", "canada")
 )
 P5 = ("china", "france", "united_kingdom", "united_states")
+
+
+GROUPING_KNOWLEDGE = "editor's knowledge of the grouping, its names, members and dates"
+SOVIET_END = "1991-12-26"
+
+
+def grouping(id: str, label: str, aliases: list[str], kind: str, note: str, members: list[dict],
+             founded: str | None = None) -> dict:
+    """A grouping-of-states record: typed as an IGO, ``grouping`` is "named" or "descriptive"."""
+    rec = {"id": id, "type": "Organization", "subtype": IGO, "label": label, "aliases": aliases,
+           "members": members}
+    if founded is not None:
+        rec["founded"] = founded
+    return {**rec, "grouping": kind, "note": note, "source": GROUPING_KNOWLEDGE}
+
+
+GROUPINGS = [
+    grouping("baltic_states", "Baltic states",
+             ["Baltic States", "Baltic countries", "Baltic nations", "Baltic republics"],
+             "descriptive", "the three states on the Baltic's eastern shore, from the Soviet "
+             "recognition of their independence", m("1991-09-06", "estonia", "latvia", "lithuania")),
+    grouping("nordic_countries", "Nordic countries", ["Nordic Countries", "Nordic states", "Nordic nations"],
+             "descriptive", "Denmark, Finland, Iceland, Norway and Sweden (the Nordic Council is an "
+             "organization of its own)",
+             m(None, "denmark") + m("1917-12-06", "finland") + m("1944-06-17", "iceland")
+             + m("1905-06-07", "norway") + m(None, "sweden")),
+    grouping("scandinavian_countries", "Scandinavian countries",
+             ["Scandinavian states", "Scandinavian nations"], "descriptive",
+             "Denmark, Norway and Sweden",
+             m(None, "denmark") + m("1905-06-07", "norway") + m(None, "sweden")),
+    grouping("central_asian_states", "Central Asian states",
+             ["Central Asian States", "Central Asian republics", "Central Asian countries",
+              "Central Asian nations"], "descriptive",
+             "the five former Soviet republics of Central Asia, as states from the end of the "
+             "Soviet Union",
+             m(SOVIET_END, "kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan")),
+    grouping("south_caucasus_states", "South Caucasus states",
+             ["South Caucasus countries", "South Caucasus republics", "South Caucasian states",
+              "Transcaucasian republics"], "descriptive",
+             "Armenia, Azerbaijan and Georgia, as states from the end of the Soviet Union",
+             m(SOVIET_END, "armenia", "azerbaijan", "georgia")),
+    grouping("koreas", "Koreas", ["two Koreas", "both Koreas"], "descriptive",
+             "North and South Korea", m("1948-09-09", "north_korea") + m("1948-08-15", "south_korea")),
+    grouping("benelux_countries", "Benelux countries", ["Benelux states", "Benelux nations"],
+             "descriptive", "Belgium, the Netherlands and Luxembourg",
+             m(None, "belgium", "luxembourg", "netherlands")),
+    grouping("gulf_arab_states", "Gulf Arab states",
+             ["Arab Gulf states", "Gulf Arab countries", "Arab Gulf countries", "Gulf Arab nations",
+              "Gulf monarchies"], "descriptive",
+             "the six Arab monarchies of the Gulf (their Cooperation Council is an organization of "
+             "its own)",
+             m("1971-08-15", "bahrain") + m("1961-06-19", "kuwait") + m(None, "oman")
+             + m("1971-09-03", "qatar") + m("1932-09-23", "saudi_arabia")
+             + m("1971-12-02", "united_arab_emirates")),
+    grouping("caspian_states", "Caspian states",
+             ["Caspian littoral states", "Caspian Sea states", "Caspian countries", "Caspian nations",
+              "Caspian Sea littoral states"], "descriptive", "the states on the Caspian Sea's shores",
+             m(None, "iran") + m("1922-12-30", "soviet_union", end=SOVIET_END)
+             + m(SOVIET_END, "russia", "azerbaijan", "kazakhstan", "turkmenistan")),
+    grouping("eu3", "E3", ["EU3", "EU-3", "EU three"], "named",
+             "France, Germany and the United Kingdom negotiating with Iran from October 2003",
+             m("2003-10", "france", "germany", "united_kingdom"), founded="2003-10"),
+    grouping("normandy_format", "Normandy Four", ["Normandy format", "Normandy Quartet", "Normandy group"],
+             "named", "France, Germany, Russia and Ukraine meeting on the war in eastern Ukraine "
+             "from June 2014", m("2014-06-06", "france", "germany", "russia", "ukraine"),
+             founded="2014-06-06"),
+    grouping("p5", "P5", ["P-5", "the five permanent members", "the permanent five", "Permanent Five"],
+             "named", "the permanent members of the UN Security Council (China's seat held by the "
+             "Republic of China until 1971-10-25, the Soviet Union's by Russia from 1991-12-24)",
+             m("1945-10-24", "united_states", "united_kingdom", "france")
+             + m("1945-10-24", "taiwan", end="1971-10-25") + m("1971-10-25", "china")
+             + m("1945-10-24", "soviet_union", end="1991-12-24") + m("1991-12-24", "russia"),
+             founded="1945-10-24"),
+]
