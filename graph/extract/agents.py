@@ -68,7 +68,7 @@ _PEOPLE: dict[int, frozenset[str]] = {}
 def _people(rules: Rules) -> frozenset[str]:
     """Agent nouns that name people rather than a state's institutions (computed once per rule set)."""
     if id(rules) not in _PEOPLE:
-        _PEOPLE[id(rules)] = rules.cue("agent") - INSTITUTIONS
+        _PEOPLE[id(rules)] = (rules.cue("agent") - INSTITUTIONS) | {"ethnic"}
     return _PEOPLE[id(rules)]
 
 
@@ -125,3 +125,22 @@ def domestic_actor(p: Parsed, hit_i: int, start: int, targets: list[Span], rules
         if p.lower[k] in (",", ";", ":", "which", "who", "that"):
             return []
     return []
+
+
+WHERE = frozenset({"near", "on", "along", "at", "in", "across", "inside", "within", "outside", "from", "off", "beyond",
+                   "around", "toward", "towards", "past"})
+
+
+def not_party(p: Parsed, s: Span, place_nouns: frozenset[str]) -> bool:
+    """A state's name that names no party: a nationality that qualifies where something happens
+    ("near the Thai border", "in the Iraqi city of Basra"; but "shelled Iraqi towns" names the
+    target), or an ethnic group ("ethnic Albanians", whose people are counted for the state they
+    live in: see ``domestic_actor``)."""
+    if s.i > 0 and p.lower[s.i - 1] == "ethnic":
+        return True
+    if s.j >= len(p.lower) or p.lower[s.j] not in place_nouns or s.kind == "label":
+        return False
+    k = s.i - 1
+    while k > 0 and (p.lower[k] in AREA or p.lower[k] in ("a", "an", "its", "their", "his", "her")):
+        k -= 1
+    return k >= 0 and p.lower[k] in WHERE

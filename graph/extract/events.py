@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from diplograph.graph.extract.agents import agents_in_states, domestic_actor, domestic_target
+from diplograph.graph.extract.agents import agents_in_states, domestic_actor, domestic_target, not_party
 from diplograph.graph.extract.lexicon import Rules, Trigger
 from diplograph.graph.extract.mentions import _longest
 from diplograph.graph.extract.modality import read_modality
 from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.roles import (ANAPHORA, LOCATIVE, REACTION, Context, actors_of, clause, copula_roles,
-                                            doer, groups, targets_of, venue)
+                                            doer, groups, purpose_roles, targets_of, topic_target, under,
+                                            undergoer, venue)
 from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
 from diplograph.graph.extract.voice import (attribution_start, by_agent, condition_subject, is_passive,
                                             reported_roles)
@@ -43,6 +44,7 @@ PARTY_RELATIONS = ("signed", "partyTo", "joins", "withdrawsFrom")
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "fresh", "new", "renewed", "repeated"})
 RESPONSES = frozenset({"REJECT", "CONCEDE"})  # what answers a demand or an offer
 ANSWERED = frozenset({"DEMAND", "REQUEST", "AGREE", "THREATEN"})
+TOPICAL = frozenset({"DISAPPROVE", "PROTEST"})  # complaints: "to X" names whom they are made to
 
 
 def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules) -> Reading:
@@ -54,14 +56,27 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     actors, targets = actors_of(p, hit, trig, gs, lo, ctx), targets_of(p, hit, trig, gs, hi, ctx)
     after = p.lower[hit.j] if hit.j < s1 else ""
     passive = not trig.nominal and trig.relation not in ("signed", "partyTo") and is_passive(p, hit)
+    # "a demand from X", "accepted demands from X": a verb entry used as a noun
+    as_noun = trig.nominal or (hit.i > 0 and p.lower[hit.i - 1] in DETERMINERS) or ctx.prev_verb_end == hit.i
+    undergone = under(p, hit, lo)
+    purpose = None if trig.nominal or trig.reported or passive else purpose_roles(p, gs, hit, lo, rules.cue("control"))
     if trig.reported:
         actors, targets = reported_roles(p, gs + [list(g) for g in ctx.speakers], hit, rules.cue("speech"))
     elif passive:  # "Y was attacked (...) by X": X attacked Y; without "by X" the attacker is unknown
-        subject, actors = actors, by_agent(p, gs, hit.j, hi)
+        subject, actors = undergoer(p, actors, ctx.hit_ends, lo), by_agent(p, gs, hit.j, hi)
         targets = subject or [t for t in targets if t not in actors]
-    # "a demand from X", "accepted demands from X": a verb entry used as a noun
-    as_noun = trig.nominal or (hit.i > 0 and p.lower[hit.i - 1] in DETERMINERS) or ctx.prev_verb_end == hit.i
-    if as_noun and after == "from" and targets:
+    elif undergone:  # "Y came under attack from X", "Y was put under investigation in X"
+        actors, targets = [t for t in targets if t.type in ACTOR_TYPES], actors
+    elif purpose:  # "X sent observers to Y to investigate": X investigates (Y)
+        actors, targets = purpose[0], targets or [s for s in purpose[1] if s not in purpose[0]]
+    if trig.event_type in TOPICAL:  # "X complained to Y over Z": Z is the target
+        targets = topic_target(p, gs, hit, targets, hi, rules.cue("topic_prep"))
+    if as_noun and after == "from" and not targets and actors and not undergone:  # "demands from rebels"
+        targets = domestic_target(p, hit, min(ctx.next_trigger, hi), actors, trig, rules, ctx.places)
+    if as_noun and not actors and targets and not passive and not undergone:  # "the killing of Y by X"
+        actors = by_agent(p, gs, targets[-1].j, min(hi, targets[-1].j + 3))
+        targets = [t for t in targets if t not in actors]
+    if as_noun and after == "from" and targets and not undergone:
         actors, targets = targets, actors  # "an angry response from China": China responds
         if REACTION & set(p.lower[max(lo, hit.i - 3):hit.i]):  # "X did ..., drawing criticism from Y"
             targets = [s for s in doer(p, gs, hit.i, lo) if s not in actors] or targets
@@ -72,12 +87,13 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     summit_of = after in ("among", "of") and trig.nominal and trig.relation == "met"  # "a summit of X, Y and Z"
     if (after == "between" or summit_of) and len(targets) >= 2:
         actors, one_group = [], True
-    if after == "by" and targets and not passive:
+    if after == "by" and targets and not passive and not undergone:
         actors, targets = [t for t in targets if t.type in ACTOR_TYPES], list(actors)
     if not actors and not targets and trig.relation == "met" and hit.i > 0 and p.lower[hit.i - 1] in ANAPHORA:
         actors, one_group = list(ctx.prev_met), True
-    if actors and not targets and trig.event_type == "THREATEN":  # "X threatened to ... unless Y ..."
-        targets = [t for t in condition_subject(p, gs, hit) if t not in actors]
+    own = {a.eid for a in actors}
+    if actors and all(t.eid in own for t in targets) and trig.event_type == "THREATEN":  # "... unless Y ..."
+        targets = [t for t in condition_subject(p, gs, hit) if t.eid not in own] or targets
     if trig.direction != "symmetric" and trig.relation not in PARTY_RELATIONS and not passive and not one_group:
         if actors and not targets:  # "X accused rebels of ...": X's own rebels
             targets = domestic_target(p, hit, min(ctx.next_trigger, hi), actors, trig, rules, ctx.places)
@@ -94,9 +110,10 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
     busy = {k for s in spans if s.type in ("Agreement", "Organization") and s.kind != "outlet-ref"
             for k in range(s.i, s.j)}
     agentive = agents_in_states(p, spans, rules)  # "rebels in X": X acts
+    where = rules.cue("place_noun")
     actors = [s for s in spans if (s.i, s.j) in agentive or (
         not s.place and (s.type == "Agreement" or not s.modifier)
-        and not (s.type == "State" and s.i > 0 and p.lower[s.i - 1] in LOCATIVE))]
+        and not (s.type == "State" and (s.i > 0 and p.lower[s.i - 1] in LOCATIVE or not_party(p, s, where))))]
     covered = {k for s in spans if s.modifier for k in range(s.i, s.j)}
     covered |= {k for h in p.titles for k in range(h.i, h.j)}
     places: dict[int, list[Span]] = {}
@@ -123,10 +140,20 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
                        tuple(s for s in mentions if s.type == "Official"),
                        tuple(tuple(g) for g in groups(p, parties, covered)),
                        speakers=tuple(tuple(g) for g in groups(p, speakers, covered)),
-                       places=tuple(s for s in places.get(sent, ()) if source is None or s.i < source))
+                       places=tuple(s for s in places.get(sent, ()) if source is None or s.i < source),
+                       antecedent=_last_actor(by_sent, sent))
         found, prev_met = _sentence_readings(p, hits_by_sent[sent], base, rules, prev_met)
         out.extend(found)
     return out
+
+
+def _last_actor(by_sent: dict[int, list[Span]], sent: int) -> Span | None:
+    """The last actor named in the two sentences before ``sent`` (what "the latter" may refer to)."""
+    for k in (sent - 1, sent - 2):
+        found = [s for s in by_sent.get(k, ()) if s.type in ACTOR_TYPES]
+        if found:
+            return found[-1]
+    return None
 
 
 def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
@@ -135,6 +162,7 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
     the participants of the last meeting read (what "their talks" refers to)."""
     trigs = [rules.trigger(h.id) for h in hits]
     verbs = tuple(h.i for h, t in zip(hits, trigs) if not t.nominal)
+    ends = tuple(h.j for h in hits)
     next_noun = [1 << 30] * (len(hits) + 1)  # next_noun[n]: where the first noun trigger from hit n on starts
     for n in range(len(hits) - 1, -1, -1):
         next_noun[n] = min(hits[n].i, next_noun[n + 1]) if trigs[n].nominal else next_noun[n + 1]
@@ -144,7 +172,7 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
         ctx = base.with_(prev_met=prev_met, next_trigger=hits[n + 1].i if n + 1 < len(hits) else 1 << 30,
                          next_noun=next_noun[n + 1],
                          prev_verb_end=prev_verb if n and not trigs[n - 1].nominal else 0,
-                         prev_actors=prev_actors, verb_starts=verbs)
+                         prev_actors=prev_actors, verb_starts=verbs, hit_ends=ends)
         r = read_trigger(p, hit, trig, ctx, rules)
         out.append(r)
         if not trig.nominal:
@@ -152,7 +180,7 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
         if r.trigger.relation == "met" and len({s.eid for s in r.actors + r.targets}) >= 2 \
                 and not r.negated and r.modality != "forecast":
             prev_met = r.actors + r.targets
-    return _answers(p, _chain(p, out)), prev_met
+    return _acts_criticized(_answers(p, _chain(p, out))), prev_met
 
 
 CHAIN_GAP = frozenset({"to", "not", "also", "again", "be", "help", "further", "immediately", "today", "now",
@@ -195,7 +223,22 @@ def _answers(p: Parsed, out: list[Reading]) -> list[Reading]:
         if head.trigger.event_type not in RESPONSES or head.targets or not head.actors \
                 or tail.trigger.event_type not in ANSWERED or tail.hit.i - head.hit.j > 6:
             continue
-        asker = tuple(a for a in tail.actors if a not in head.actors and a.kind != "domestic")
+        asker = tuple(a for a in tail.actors if a not in head.actors)
         if asker and asker[0].i > tail.hit.i:  # named after the demand ("from Y"), not its subject
             out[n] = replace(head, targets=asker)
+    return out
+
+
+def _acts_criticized(out: list[Reading]) -> list[Reading]:
+    """"X condemned the killing of Y's civilians by Z": a criticism with no target of its own whose
+    object is an event (the next trigger, right after it) is aimed at whoever did that event."""
+    out = list(out)
+    for n in range(len(out) - 1):
+        head, tail = out[n], out[n + 1]
+        if head.trigger.event_type not in TOPICAL or head.targets or not head.actors or head.one_group \
+                or tail.hit.i - head.hit.j > 3 or tail.negated:
+            continue
+        doers = tuple(a for a in tail.actors if a not in head.actors and a.kind != "domestic")
+        if doers and doers[0].i > head.hit.i:
+            out[n] = replace(head, targets=doers)
     return out

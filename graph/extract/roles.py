@@ -2,7 +2,10 @@
 
 Actors are the coordinated group of mentions nearest before the trigger in its clause (for a noun
 trigger, close before it: "Russia's criticism", "their meeting"); targets are the first group after
-it ("with X", "of X"), or everyone in "between X and Y". Pure functions over token arrays.
+it ("with X", "of X"), or everyone in "between X and Y". Constructions that move the roles:
+an infinitive of purpose ("X sent envoys to Y to protest": X protests to Y; after a verb of control,
+"urged Y to", Y acts), "under attack from X", a complaint "to Y over Z" (Z is the target), the head
+of an "of" phrase ("the X sides of Y"), "the latter". Pure functions over token arrays.
 """
 
 from __future__ import annotations
@@ -107,7 +110,8 @@ SUBJECT_LEAD = frozenset({",", "the", "after", "when", "as", "since", "because",
 
 def doer(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
     """The last group before token k in a subject's place (at the sentence start or after a comma or
-    "after", not after a verb or preposition, not a possessive): who did what a reaction answers."""
+    "after", not after a verb or preposition; the owner of a subject too): who did what a reaction
+    answers."""
     s0 = p.sents[p.sent_of[k]][0]
     found: list[Span] = []
     for g in gs:
@@ -117,9 +121,8 @@ def doer(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
         while b > s0 and p.words[b - 1][:1].isupper():
             b -= 1  # over a title ("Prime Minister X")
         lead = b == s0 or p.lower[b - 1] in SUBJECT_LEAD
-        owner = g[-1].j < len(p.lower) and p.lower[g[-1].j] in ("'s", "’s")
         actors = [s for s in g if s.type in ACTOR_TYPES]
-        if lead and not owner and actors:
+        if lead and actors:  # an owner too: "X's invasion of Y drew criticism" (X invaded)
             found = actors
     return found
 
@@ -158,6 +161,8 @@ class Context:
             X is the target of the noun; an event that asserts no fact reaches past verb triggers).
         places: States named as places ("in Serbia", "arrived in Amman"): the fallback target of
             an event that asserts no relation ("demonstrated in Serbia", "arrived in Amman for talks").
+        antecedent: The last actor named in the sentences before ("the latter" refers to it).
+        hit_ends: Where the sentence's triggers end ("the attack on Y was condemned": Y is no subject).
         speakers: Groups named in the sentence's trailing source clause (", German officials said"):
             no party to the events, but the speaker of a reported obligation.
     """
@@ -173,6 +178,8 @@ class Context:
     places: tuple[Span, ...] = ()
     next_noun: int = 1 << 30
     speakers: tuple[tuple[Span, ...], ...] = ()
+    hit_ends: tuple[int, ...] = ()
+    antecedent: Span | None = None
 
     def with_(self, **changes) -> Context:
         """A copy with some fields changed (``dataclasses.replace`` without its per-call checks:
@@ -186,7 +193,7 @@ def actors_of(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> 
     """The actor group of a trigger (before it, with the exceptions spelled out below)."""
     s0 = p.sents[p.sent_of[hit.i]][0]
     prev = p.lower[hit.i - 1] if hit.i > s0 else ""
-    if trig.nominal:
+    if trig.nominal or prev in ARTICLES:  # "X condemned the attack on Y": X did not attack
         # a noun trigger takes no actor across a verb trigger ("X did not meet during the summit")
         actors = _before(gs, hit.i, max(lo, ctx.prev_verb_end), 6)
         if not actors and prev in POSSESSIVE:
@@ -194,17 +201,53 @@ def actors_of(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> 
         if prev in ("in", "as"):
             actors = _subject(gs, hit.i)  # "X pulled out in protest against Y": X protests
         return actors
+    latter = _latter(p, hit.i, lo)
+    if latter is not None:  # "..., and the latter disapproves of Y": the last actor named before
+        named = [s for g in gs if g[-1].j <= latter - 1 for s in g if s.type in ACTOR_TYPES]
+        return named[-1:] or ([ctx.antecedent] if ctx.antecedent else [])
     if lo > s0 and p.lower[lo - 1] in ("who", "which") and "," in p.words[lo:hit.i]:
         return _before(gs, lo - 1, s0, None)  # "X, who visited Y, proposed": X proposed
     if ctx.prev_actors and prev == "," and p.lower[hit.i].endswith("ing"):
         return list(ctx.prev_actors)  # "X shelled the town, killing 20": X killed
     if ctx.prev_actors and "and" in p.lower[max(s0, hit.i - 3):hit.i]:
         return list(ctx.prev_actors)  # "X met Y and later held talks with Z": X held the talks
-    return _apposed(p, gs, hit.i, lo) or _before(gs, hit.i, lo, None) or _subject(gs, hit.i)
+    return _apposed(p, gs, hit.i, lo) or _of_head(p, gs, hit.i, lo) or _before(gs, hit.i, lo, None) \
+        or _subject(gs, hit.i)
+
+
+def _latter(p: Parsed, k: int, lo: int) -> int | None:
+    """Where "the latter" stands as the subject of the verb at token k, if it does."""
+    while k > lo and p.lower[k - 1] in VERB_LEAD:
+        k -= 1
+    return k - 1 if k - 2 >= lo and p.lower[k - 1] == "latter" and p.lower[k - 2] == "the" else None
 
 
 AUXILIARY = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "also", "again", "then",
                        "later", "has been", "had been"})
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+VERB_LEAD = AUXILIARY | frozenset({"not", "n't", "would", "could", "might", "may", "did", "does", "do", "be",
+                                   "been", "still", "never", "already", "strongly", "sharply", "openly"})
+
+
+def _of_head(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
+    """"The Turkish and Greek sides of the island of Cyprus agreed": the group before the subject's
+    head noun acts, not the group of its "of" complement nearest the verb ("President X of Y" too,
+    but not "the Albanians of Y", who are Y's people)."""
+    before = [g for g in gs if g[0].i >= lo and g[-1].j <= k]
+    if len(before) < 2:
+        return []
+    head, last = before[-2], before[-1]
+    between = p.lower[head[-1].j:last[0].i]
+    if "of" not in between or "," in between or len(between) > 8 or k - last[-1].j > 4:
+        return []
+    noun = between[:between.index("of")]
+    if len(noun) > 2 or not all(w.isalpha() and w not in ("and", "or", "the", "a", "an") for w in noun):
+        return []
+    if _governor(p, head[0].i, lo) in PREPOSITIONS or (not noun and any(s.type != "Official" for s in head)):
+        return []
+    return [s for s in head if s.type in ACTOR_TYPES]
 
 
 def _apposed(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
@@ -242,3 +285,111 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) ->
         verb_next = min([h for h in ctx.verb_starts if h > hit.i] + [hi])
         targets = _with_group(p, gs, hit.i, verb_next) or [t for t in targets if t.type != "Organization"]
     return targets
+
+
+PREPOSITIONS = frozenset({"of", "in", "to", "with", "from", "for", "on", "at", "by", "against", "into", "between",
+                          "among", "over", "about", "toward", "towards", "near", "under", "after", "before"})
+OBJECT_LEAD = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s", "-", "and", ","})
+PURPOSE_STOP = frozenset({"that", "who", "which", "whom", "whether", "if", "when", "because", "while"})
+TIME_GAP = frozenset({"on", "in", "at", "last", "this", "next", "early", "late", "week", "weekend", "month", "year",
+                      "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "again", "also", "morning",
+                      "evening", "night"})
+PURPOSE_GAP = 4  # tokens between the object and the "to" of its infinitive ("to Bosnia on Wednesday to")
+
+
+_TITLED: list = [None, frozenset()]  # the last document's title tokens (one document is read at a time)
+
+
+def _title_tokens(p: Parsed) -> frozenset[int]:
+    if _TITLED[0] is not p:
+        _TITLED[:] = [p, frozenset(m for h in p.titles for m in range(h.i, h.j))]
+    return _TITLED[1]
+
+
+def _governor(p: Parsed, k: int, lo: int) -> str:
+    """The word governing the phrase that starts at token k: back over names, titles, determiners
+    and numbers ("summoned Niger's ambassador X" -> "summoned"); for a preposition, the word before
+    it ("appealed to X" -> "appealed")."""
+    titled = _title_tokens(p)
+    while k > lo and (p.words[k - 1][:1].isupper() or p.lower[k - 1] in OBJECT_LEAD or k - 1 in titled
+                      or p.lower[k - 1].replace(",", "").isdigit()):
+        k -= 1
+    if k <= lo:
+        return ""
+    if p.lower[k - 1] in ("to", "on", "upon") and k - 1 > lo:
+        return p.lower[k - 2]
+    return p.lower[k - 1]
+
+
+def purpose_roles(p: Parsed, gs: list[list[Span]], hit: Hit, lo: int,
+                  control: frozenset[str]) -> tuple[list[Span], list[Span]] | None:
+    """"X sent observers to Y to investigate", "X summoned Y's envoy to protest": a verb trigger in
+    an infinitive of purpose is done by the clause's subject, and is aimed at the object it follows
+    (when it names no target of its own). After a verb of control ("urged Y to", "asked Y to",
+    "called on Y to") the object is who acts, as the nearest group before: returns None then.
+
+    Returns:
+        (actors, object group), or None when the rule does not apply.
+    """
+    to = hit.i if p.lower[hit.i] == "to" else hit.i - 1
+    if to <= lo or p.lower[to] != "to":
+        return None
+    before = [g for g in gs if g[0].i >= lo and g[-1].j <= to]
+    if len(before) < 2:
+        return None
+    subject, obj = before[0], before[-1]
+    # only a time ("to Y on Monday to") or the object's own name ("the envoy of Y to") may stand
+    # between, not a noun ("Y's plans to": Y acts)
+    gap = range(obj[-1].j, to)
+    if len(gap) > PURPOSE_GAP or not all(p.lower[m] in TIME_GAP or p.words[m][:1].isdigit()
+                                         or (p.words[m][:1].isupper() and m > obj[-1].j)
+                                         or (p.lower[m] == "of" and p.words[m + 1][:1].isupper()) for m in gap):
+        return None
+    if PURPOSE_STOP & set(p.lower[subject[-1].j:to]):
+        return None
+    actors = [s for s in subject if s.type in ACTOR_TYPES]
+    governor = _governor(p, obj[0].i, lo)
+    if _governor(p, subject[0].i, lo) in PREPOSITIONS or governor in control:
+        return None
+    if governor == "of" and _of_head(p, gs, to, lo) == actors:
+        return None  # "the X sides of Y agreed to": Y is no object
+    return (actors, [s for s in obj if s.type in ACTOR_TYPES]) if actors else None
+
+
+def topic_target(p: Parsed, gs: list[list[Span]], hit: Hit, targets: list[Span], hi: int,
+                 topics: frozenset[str]) -> list[Span]:
+    """"X complained to Y over Z's raids", "lodged a complaint with Y against Z": the group after
+    "to" / "with" is whom the complaint is addressed to; the group after "over", "about" or
+    "against" is its target."""
+    if not targets or hit.j >= hi or p.lower[hit.j] not in ("to", "with") or targets[0].i - hit.j > 3:
+        return targets
+    end = targets[-1].j
+    for m in range(end, min(hi, end + 6)):
+        if p.lower[m] in (",", ";", "and", "but"):
+            return targets
+        if p.lower[m] in topics:
+            found = [g for g in gs if m < g[0].i <= m + 4 and g[0].i < hi]
+            return [s for s in found[0] if s.type in ACTOR_TYPES] if found else targets
+    return targets
+
+
+UNDER_MODS = frozenset({"heavy", "fresh", "renewed", "intense", "increasing", "mounting", "growing", "constant",
+                        "international", "criminal", "formal", "military", "rocket", "artillery", "sustained"})
+
+
+def under(p: Parsed, hit: Hit, lo: int) -> bool:
+    """"Y came under attack", "Y was put under (criminal) investigation in X": the subject undergoes
+    the act."""
+    k = hit.i - 1
+    while k > lo and p.lower[k] in UNDER_MODS:
+        k -= 1
+    return k >= lo and p.lower[k] == "under"
+
+
+def undergoer(p: Parsed, subject: list[Span], hit_ends: tuple[int, ...], lo: int) -> list[Span]:
+    """The subject of a passive verb, unless it is the object of an event noun that is the real
+    subject ("the attack on the US embassy was condemned": the attack is, not the US)."""
+    if subject and any(lo <= e < subject[0].i and subject[0].i - e <= 4 and p.lower[e] in ("on", "of", "against")
+                       for e in hit_ends):
+        return []
+    return subject
