@@ -11,7 +11,7 @@ import re
 
 from diplograph.graph.extract.lexicon import Rules
 from diplograph.graph.extract.parse import Parsed
-from diplograph.graph.extract.spans import MONTHS, Span, is_cap, name_run
+from diplograph.graph.extract.spans import MONTHS, TIME_OPENERS, TIME_WORDS, Span, is_cap, name_run, time_phrase_end
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 CONNECTORS = frozenset({"of", "for", "and", "on", "in"})
@@ -180,6 +180,12 @@ def find_agreements(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
     return out
 
 
+def _time_at(p: Parsed, c: int, s1: int) -> bool:
+    """True where a date or time phrase ends an agreement's subject ("on trade on Saturday", "last week")."""
+    w = p.words[c]  # lower case: "the Agreement on the Year of ..." names a year
+    return w.islower() and (w in TIME_OPENERS or w in TIME_WORDS) and time_phrase_end(p, c, s1) > c
+
+
 def _agreement_at(p: Parsed, k: int, ends_at: dict[int, Span], rules: Rules) -> Span | None:
     s0, s1 = p.sents[p.sent_of[k]]
     a, specific = k, p.words[k][0].isupper()
@@ -198,7 +204,7 @@ def _agreement_at(p: Parsed, k: int, ends_at: dict[int, Span], rules: Rules) -> 
     b = k + 1
     if b + 1 < s1 and p.lower[b] in ("on", "of"):
         c = b + 1
-        while c < s1 and c - b < 8 and p.lower[c] not in COMPLEMENT_STOP:
+        while c < s1 and c - b < 8 and p.lower[c] not in COMPLEMENT_STOP and not _time_at(p, c, s1):
             c += 1
         if c - b >= 2 and not (p.lower[b] == "of" and not is_cap(p.words[b + 1])):
             b, specific = c, True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from diplograph.graph.extract.lexicon import Rules
 from diplograph.graph.extract.parse import Hit, Parsed
-from diplograph.graph.extract.spans import MONTHS, Span, is_cap, name_run
+from diplograph.graph.extract.spans import MONTHS, Span, is_cap, name_run, time_phrase_end
 from diplograph.graph.extract.surnames import drop_inside_names
 
 KIND_RANK = {"label": 0, "alias": 1, "adjective": 2, "demonym": 2, "metonym": 3, "prefix": 4, "surname": 5}
@@ -19,6 +19,7 @@ TITLE_SKIP = frozenset({"the", "a", "an", "his", "her", "its", "their", "former"
                         "incoming", "current", "senior", "chief", "permanent", "late"})
 PRONOUN_AFTER = frozenset({",", "and"})
 AFFIXES = frozenset({"post", "pro", "anti", "non", "ex", "pan"})
+TRIGGER_PREPOSITIONS = frozenset({"at", "against", "on", "with"})
 
 
 def _longest(hits: list[Hit]) -> list[list[Hit]]:
@@ -70,7 +71,9 @@ def is_place(p: Parsed, i: int, j: int, rules: Rules) -> bool:
     if prev in {"to", "from", "for"}:
         return "from" in before or not before.isdisjoint(rules.cue("travel"))
     if prev in rules.cue("place_before"):
-        return True
+        # "lashed out at Moscow", "fired at Moscow": the preposition ends an event trigger, so it
+        # takes the event's target ("talks at Moscow", "arrived in Moscow" stay places)
+        return not (prev in TRIGGER_PREPOSITIONS and any(h.j == i for h in p.triggers))
     dateline = i == s0 and j < s1 and p.words[j] == "," and j + 1 < s1 and \
         (p.lower[j + 1] in MONTHS or p.words[i].isupper())
     return dateline or (i == s0 and p.words[i].isupper() and len(p.words[i]) > 3)
@@ -181,9 +184,12 @@ def find_people(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
         plural = t.label == "TITLES"
         pre = _body_in(t, bodies) or state_before(p, t.i, ends_at)
         k = t.j + 1 if t.j < len(p.words) and p.words[t.j] == "," else t.j
-        names = _names_after(p, k, plural, starts_at, rules, stop)
+        posting, after = _posting(p, k, starts_at)
+        names = _names_after(p, after, plural, starts_at, rules, stop)
         if names and names[0][0] >= names[0][1]:
             names = []
+        if names and posting is not None:
+            out[(posting.i, posting.j)] = posting.with_(modifier=True)
         if not names:
             _appositive_or_office(p, t, title, plural, pre, starts_at, ends_at, out)
             continue
@@ -194,6 +200,19 @@ def find_people(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
         if pre is not None and len(names) == 1:
             out[(pre.i, pre.j)] = pre.with_(modifier=True)
     return sorted(out.values(), key=lambda s: (s.i, s.j))
+
+
+def _posting(p: Parsed, k: int, starts_at: dict[int, Span]) -> tuple[Span | None, int]:
+    """The organization an envoy is posted to, between title and name ("Ambassador to the
+    United Nations Sergey Lavrov", "ambassador to NATO, Sergei Kislyak"), and where the name may
+    start: (None, k) when no capitalised word follows such an organization."""
+    if k + 1 >= len(p.words) or p.lower[k] not in ("to", "at"):
+        return None, k
+    sp = starts_at.get(k + 1) or (starts_at.get(k + 2) if p.lower[k + 1] == "the" else None)
+    if sp is None or sp.type != "Organization":
+        return None, k
+    m = sp.j + 1 if sp.j < len(p.words) and p.words[sp.j] == "," else sp.j
+    return (sp, m) if m < len(p.words) and is_cap(p.words[m]) else (None, k)
 
 
 def _add_person(p: Parsed, out: dict, a: int, b: int, sp: Span | None, title, st: Span | None) -> None:
@@ -219,6 +238,7 @@ def _appositive_or_office(p, t, title, plural, pre, starts_at, ends_at, out) -> 
         a = k
         while a - 1 >= p.sents[p.sent_of[k]][0] and is_cap(p.words[a - 1]) and (a - 1) not in starts_at:
             a -= 1
+        a = time_phrase_end(p, a, k)  # "On Monday, Russian Ambassador ...": a date, not the person
         if k - a >= 2:
             _add_person(p, out, a, k, None, title, pre)
             if pre is not None:

@@ -15,6 +15,14 @@ from diplograph.graph.model import Mention
 ACTOR_TYPES = ("State", "Official", "Organization")
 MONTHS = frozenset("january february march april may june july august september october november december "
                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# words that make a date or time phrase ("On Monday", "Last week", "Earlier this year", "Yesterday"): never a name
+TIME_WORDS = WEEKDAYS | frozenset("yesterday today tonight tomorrow earlier later recently meanwhile week weeks "
+                                  "weekend month months year years morning afternoon evening night decade "
+                                  "fortnight".split())
+# words that may open a time phrase but say nothing of time alone ("on", "last", "this" in "earlier this year")
+TIME_OPENERS = frozenset("on in at by during since until till through throughout from last next this early late "
+                         "mid each every over within".split())
 NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "van", "von", "da", "ibn", "del", "la", "le", "du", "der", "abu"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -111,10 +119,24 @@ def is_cap(word: str) -> bool:
         and (len(word) > 1 or word.isalpha())
 
 
+def time_phrase_end(p: Parsed, a: int, b: int) -> int:
+    """End token of the date or time phrase opening tokens [a, b) ("On Monday", "In March 2001",
+    "Earlier this year", "Yesterday"); ``a`` when none opens there. A month or number counts only
+    after another word of the phrase ("May" alone may be a name)."""
+    end = a
+    for k in range(a, b):
+        w = p.lower[k]
+        if w in TIME_WORDS or (k > a and (w in MONTHS or w[:1].isdigit())):
+            end = k + 1
+        elif w not in TIME_OPENERS:
+            break
+    return end
+
+
 def is_name_token(p: Parsed, k: int) -> bool:
-    """A token that may continue a person's name."""
+    """A token that may continue a person's name (not a month, weekday or other time word)."""
     w = p.words[k]
-    if p.lower[k] in MONTHS or w in {"I", "The", "A", "An", "In", "On", "At", "But", "And", "Yet", "With"}:
+    if p.lower[k] in MONTHS or p.lower[k] in TIME_WORDS or w in {"I", "The", "A", "An", "In", "On", "At", "But", "And", "Yet", "With"}:
         return False
     return is_cap(w) or bool(_INITIAL.match(w))
 

@@ -18,9 +18,8 @@ from functools import cache
 
 from diplograph.graph.extract.lexicon import Rules
 from diplograph.graph.extract.parse import Parsed
-from diplograph.graph.extract.spans import MONTHS, NAME_PARTICLES, Span, is_name_token
+from diplograph.graph.extract.spans import MONTHS, NAME_PARTICLES, WEEKDAYS, Span, is_name_token
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
