@@ -15,6 +15,7 @@ never guessed.
 from __future__ import annotations
 
 from datetime import date
+from difflib import SequenceMatcher
 from operator import attrgetter
 
 from diplograph.graph.extract import timeframe
@@ -138,7 +139,8 @@ _SURNAMES: dict[str, dict[str, list[str]]] = {}
 
 
 def _same_person(name: str, gazetteer) -> list[str]:
-    """A gazetteer official spelled differently ("Saparpurat Niyazov"): same surname, same initial."""
+    """A gazetteer official spelled differently ("Saparpurat Niyazov", "Sergei Lavrov"): the same surname and
+    a given name spelled alike (or its initial, "S. Lavrov"); "John Smith" is not Jacqui Smith."""
     index = _SURNAMES.get(gazetteer.version)
     if index is None:
         index = {}
@@ -151,7 +153,23 @@ def _same_person(name: str, gazetteer) -> list[str]:
     if len(words) < 2:
         return []
     return sorted({i for i in index.get(words[-1], [])
-                   if (gazetteer.get(i) or {}).get("label", "")[:1] == words[0][:1]})
+                   if _given_alike(words[0], (gazetteer.get(i) or {}).get("label", "").split()[:1])})
+
+
+#: How alike two spellings of a given name must be (difflib's ratio): Sergei/Sergey 0.83, Aleksandr/Alexander
+#: 0.78, Mohammed/Muhammad 0.75, Yuri/Yury 0.75; John/Jacqui 0.2.
+GIVEN_ALIKE = 0.7
+
+
+def _given_alike(given: str, label_words: list[str]) -> bool:
+    """Whether ``given`` (a name's first word) may be another spelling of the label's first word, or its initial."""
+    if not label_words:
+        return False
+    other = label_words[0]
+    if len(given.rstrip(".")) == 1:  # an initial: "S. Lavrov"
+        return given[:1].lower() == other[:1].lower()
+    return given[:1].lower() == other[:1].lower() and \
+        SequenceMatcher(None, given.lower(), other.lower()).ratio() >= GIVEN_ALIKE
 
 
 def _refer(s: Span, last_agreement: str | None) -> Span:
