@@ -25,7 +25,7 @@ def saved_state(tmp: Path) -> dict[str, str]:
 
 def titled(text: str) -> list[tuple[str, str]]:
     """The officials' title phrases in ``text`` ("Russian Foreign Minister Sergei Lavrov") and adjectives."""
-    pattern = r"\b([A-Z][a-z]+) (?:President|Prime Minister|Foreign Minister) [A-Z][a-z]+ [A-Z][a-z]+"
+    pattern = r"\b(?!Vice\b)([A-Z][a-z]+) (?:President|Prime Minister|Foreign Minister) [A-Z][a-z]+ [A-Z][a-z]+"  # "Vice": no state
     return [(m.group(0), m.group(1)) for m in re.finditer(pattern, text)]
 
 
