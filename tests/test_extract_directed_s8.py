@@ -124,6 +124,10 @@ def test_directed_reaction_to_an_owners_act_targets_the_owner(gaz):
     ("Beijing has expressed its displeasure with Tokyo over the visits.", ("china", "japan")),
     ("Iran's distrust of the United States runs deep.", ("iran", "united_states")),
     ("Turkey voiced concern about Greek military exercises.", ("turkey", "greece")),
+    ("Russia has been critical of the American missile defense plans.", ("russia", "united_states")),
+    ("Tokyo reacted angrily to the Chinese decision.", ("japan", "china")),
+    ("Armenia blamed Azerbaijan for the violence.", ("armenia", "azerbaijan")),
+    ("Iran lodged a formal complaint with the United Nations against Israel.", ("iran", "israel")),
 ])
 def test_directed_criticism_cues(gaz, text, pair):
     assert pair in facts(text, gaz, "criticizes")
@@ -175,15 +179,6 @@ def test_directed_passive_criticism_of_an_event_is_not_aimed_at_its_victim(gaz):
 def test_directed_passive_criticism_keeps_a_plain_subject(gaz):
     assert facts("Israel was condemned by Egypt on Monday.", gaz, "criticizes") == {("egypt", "israel")}
 
-
-@pytest.mark.parametrize("text, pair", [
-    ("Russia has been critical of the American missile defense plans.", ("russia", "united_states")),
-    ("Tokyo reacted angrily to the Chinese decision.", ("japan", "china")),
-    ("Armenia blamed Azerbaijan for the violence.", ("armenia", "azerbaijan")),
-    ("Iran lodged a formal complaint with the United Nations against Israel.", ("iran", "israel")),
-])
-def test_directed_more_criticism_cues(gaz, text, pair):
-    assert pair in facts(text, gaz, "criticizes")
 
 
 def test_directed_the_latter_is_the_last_actor_named_before(gaz):
