@@ -91,7 +91,7 @@ ID|indonesia|Indonesia|Jakarta||Indonesian||||Q252
 IR|iran|Iran|Tehran|Teheran|Iranian||Islamic Republic of Iran||Q794
 IQ|iraq|Iraq|Baghdad||Iraqi||||Q796
 IE|ireland|Ireland|Dublin||Irish|Irishman;Irishmen;Irishwoman|Republic of Ireland;Eire;Éire||Q27
-IL|israel|Israel|Jerusalem||Israeli||||Q801
+IL|israel|Israel|Jerusalem|Tel Aviv|Israeli||||Q801
 IT|italy|Italy|Rome||Italian|||Italo-|Q38
 JM|jamaica|Jamaica|Kingston||Jamaican||||
 JP|japan|Japan|Tokyo||Japanese|-|||Q17
