@@ -10,6 +10,16 @@ from diplograph.graph.extract.parse import Hit, Parsed
 CALLED_OFF = frozenset({"cancelled", "canceled", "postponed", "scrapped", "shelved"})
 NO = frozenset({"no"})
 PLANNED = frozenset({"planned", "scheduled", "expected"})
+#: Joining named by a noun ("membership in", "accession to") ...
+MEMBERSHIP = frozenset({"membership", "accession"})
+#: ... after an aspiration or a stance ("Georgia's bid for membership in NATO", "opposes Ukraine's membership",
+#: "backs its accession"): nobody joined (a forecast); "Poland's membership began in 1999" stays an act.
+ASPIRED = frozenset({"bid", "bids", "application", "applications", "aspiration", "aspirations", "hopes", "quest",
+                     "drive", "push", "prospect", "prospects", "candidacy", "path", "road", "oppose", "opposes",
+                     "opposed", "opposing", "opposition", "against", "support", "supports", "supported",
+                     "supporting", "backs", "backed", "backing", "favour", "favor", "favours", "favors", "seek",
+                     "seeks", "sought", "seeking", "pursue", "pursues", "pursuing", "eventual", "future",
+                     "possible", "potential"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,9 @@ def read_modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> 
     purpose = p.lower[hit.i] == "to" and trig.event_type == "PROTEST"  # "marched to protest": they protest
     forecast = (p.lower[hit.i] in ("will", "to", "shall") and not purpose) \
         or _cue_before(p, hit.i, lo, rules.cue("forecast"), 4) \
-        or (trig.nominal and not PLANNED.isdisjoint(after))
+        or (trig.nominal and not PLANNED.isdisjoint(after)) \
+        or (trig.relation == "joins" and p.lower[hit.i] in MEMBERSHIP
+            and not ASPIRED.isdisjoint(p.lower[max(lo, hit.i - 4):hit.i]))
     hedged = _cue_before(p, hit.i, s0, rules.cue("hedge"), 12)
     if forecast:
         return "forecast", negated, hedged
