@@ -86,13 +86,30 @@ def _without_no(cues: frozenset[str]) -> frozenset[str]:
     return _NOT_NO[cues]
 
 
+DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
+                     "refuted", "refutes", "disputed", "disputes"})
+CLAIMS = frozenset({"accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge", "charges",
+                    "report", "reports", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors"})
+
+
+def denied_claim(p: Parsed, hit: Hit, s0: int) -> bool:
+    """Whether the trigger sits in the that-clause of a claim someone denies ("Syria denied accusations that
+    it supports Hezbollah", "Iran denied that it had attacked"): the act is disputed, not reported."""
+    for k in range(hit.i - 1, max(s0, hit.i - 10) - 1, -1):
+        if p.lower[k] == "that":
+            before = p.lower[max(s0, k - 5):k]
+            return bool(before) and (before[-1] in DENIALS or (
+                not CLAIMS.isdisjoint(before[-3:]) and not DENIALS.isdisjoint(before)))
+    return False
+
+
 def read_modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> tuple[str, bool, bool]:
     """(modality, negated, hedged) from the words around the trigger."""
     s0, s1 = p.sents[p.sent_of[hit.i]]
     after = p.lower[hit.j:min(s1, hit.j + 3)]
     called_off = not CALLED_OFF.isdisjoint(p.lower[hit.j:s1])
     negated = called_off or _cue_before(p, hit.i, lo, _without_no(rules.cue("negation")), 3) or \
-        (trig.nominal and _cue_before(p, hit.i, lo, NO, 2))
+        (trig.nominal and _cue_before(p, hit.i, lo, NO, 2)) or denied_claim(p, hit, s0)
     purpose = p.lower[hit.i] == "to" and trig.event_type == "PROTEST"  # "marched to protest": they protest
     forecast = (p.lower[hit.i] in ("will", "to", "shall") and not purpose) \
         or _cue_before(p, hit.i, lo, rules.cue("forecast"), 4) \
