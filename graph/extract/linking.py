@@ -42,7 +42,7 @@ def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[
         return s.with_(eid=earlier[0])
     if on is None and frame is not None:  # an undated text: the time its anchors fix (timeframe.py)
         current = framed(gazetteer, s.candidates, frame, _class_of(s.role)) \
-            or _existed(gazetteer, s.candidates, frame)
+            or _existing(gazetteer, s.candidates, None, frame)
     else:
         current = in_office(gazetteer, s.candidates, on) or _existing(gazetteer, s.candidates, on)
     if len(current) == 1:
@@ -66,27 +66,20 @@ def _foreign_bodies(gazetteer, ids: tuple[str, ...], named: frozenset[str]) -> l
     return out
 
 
-def _existing(gazetteer, ids: tuple[str, ...], on: date | None) -> list[str]:
-    """States that existed on the date ("Moscow" in 2002 is Russia, not the Soviet Union)."""
-    if gazetteer is None or on is None:
+def _existing(gazetteer, ids: tuple[str, ...], on: date | None, frame: Frame | None = None) -> list[str]:
+    """States that existed on the date ("Moscow" in 2002 is Russia, not the Soviet Union); in an undated
+    text, those that existed at some time in its frame ("Moscow" beside Putin is Russia)."""
+    if gazetteer is None or (on is None and frame is None):
         return []
     out = []
     for i in ids:
         rec = gazetteer.get(i) or {}
-        start, end = rec.get("start"), rec.get("end")
-        begun = not start or PartialDate.parse(start).first_day() <= on
-        if begun and (not end or on < PartialDate.parse(end).first_day()):
-            out.append(i)
-    return out
-
-
-def _existed(gazetteer, ids: tuple[str, ...], frame: Frame) -> list[str]:
-    """States that existed at some time in the frame ("Moscow" beside Putin is Russia)."""
-    out = []
-    for i in ids:
-        rec = gazetteer.get(i) or {}
         start, end = (PartialDate.parse(rec[k]) if rec.get(k) else None for k in ("start", "end"))
-        if rec.get("type") == "State" and frame.meets(start, end):
+        if on is None:
+            existed = rec.get("type") == "State" and frame.meets(start, end)
+        else:
+            existed = (start is None or start.first_day() <= on) and (end is None or on < end.first_day())
+        if existed:
             out.append(i)
     return out
 

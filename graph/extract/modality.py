@@ -10,16 +10,10 @@ from diplograph.graph.extract.parse import Hit, Parsed
 CALLED_OFF = frozenset({"cancelled", "canceled", "postponed", "scrapped", "shelved"})
 NO = frozenset({"no"})
 PLANNED = frozenset({"planned", "scheduled", "expected"})
-#: Joining named by a noun ("membership in", "accession to") ...
+#: Joining named by a noun ("membership in", "accession to"): after an ``aspiration`` cue word ("Georgia's bid for
+#: membership in NATO", "opposes Ukraine's membership") nobody joined (a forecast); "Poland's membership began in
+#: 1999" stays an act.
 MEMBERSHIP = frozenset({"membership", "accession"})
-#: ... after an aspiration or a stance ("Georgia's bid for membership in NATO", "opposes Ukraine's membership",
-#: "backs its accession"): nobody joined (a forecast); "Poland's membership began in 1999" stays an act.
-ASPIRED = frozenset({"bid", "bids", "application", "applications", "aspiration", "aspirations", "hopes", "quest",
-                     "drive", "push", "prospect", "prospects", "candidacy", "path", "road", "oppose", "opposes",
-                     "opposed", "opposing", "opposition", "against", "support", "supports", "supported",
-                     "supporting", "backs", "backed", "backing", "favour", "favor", "favours", "favors", "seek",
-                     "seeks", "sought", "seeking", "pursue", "pursues", "pursuing", "eventual", "future",
-                     "possible", "potential"})
 
 
 @dataclass(frozen=True)
@@ -86,20 +80,16 @@ def _without_no(cues: frozenset[str]) -> frozenset[str]:
     return _NOT_NO[cues]
 
 
-DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
-                     "refuted", "refutes", "disputed", "disputes"})
-CLAIMS = frozenset({"accusation", "accusations", "allegation", "allegations", "claim", "claims", "charge", "charges",
-                    "report", "reports", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors"})
-
-
-def denied_claim(p: Parsed, hit: Hit, s0: int) -> bool:
+def denied_claim(p: Parsed, hit: Hit, s0: int, rules: Rules) -> bool:
     """Whether the trigger sits in the that-clause of a claim someone denies ("Syria denied accusations that
-    it supports Hezbollah", "Iran denied that it had attacked"): the act is disputed, not reported."""
+    it supports Hezbollah", "Iran denied that it had attacked"): the act is disputed, not reported (cue
+    words ``denial`` and ``claim_noun``)."""
+    denials, claims = rules.cue("denial"), rules.cue("claim_noun")
     for k in range(hit.i - 1, max(s0, hit.i - 10) - 1, -1):
         if p.lower[k] == "that":
             before = p.lower[max(s0, k - 5):k]
-            return bool(before) and (before[-1] in DENIALS or (
-                not CLAIMS.isdisjoint(before[-3:]) and not DENIALS.isdisjoint(before)))
+            return bool(before) and (before[-1] in denials or (
+                not claims.isdisjoint(before[-3:]) and not denials.isdisjoint(before)))
     return False
 
 
@@ -109,13 +99,13 @@ def read_modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> 
     after = p.lower[hit.j:min(s1, hit.j + 3)]
     called_off = not CALLED_OFF.isdisjoint(p.lower[hit.j:s1])
     negated = called_off or _cue_before(p, hit.i, lo, _without_no(rules.cue("negation")), 3) or \
-        (trig.nominal and _cue_before(p, hit.i, lo, NO, 2)) or denied_claim(p, hit, s0)
+        (trig.nominal and _cue_before(p, hit.i, lo, NO, 2)) or denied_claim(p, hit, s0, rules)
     purpose = p.lower[hit.i] == "to" and trig.event_type == "PROTEST"  # "marched to protest": they protest
     forecast = (p.lower[hit.i] in ("will", "to", "shall") and not purpose) \
         or _cue_before(p, hit.i, lo, rules.cue("forecast"), 4) \
         or (trig.nominal and not PLANNED.isdisjoint(after)) \
         or (trig.relation == "joins" and p.lower[hit.i] in MEMBERSHIP
-            and not ASPIRED.isdisjoint(p.lower[max(lo, hit.i - 4):hit.i]))
+            and not rules.cue("aspiration").isdisjoint(p.lower[max(lo, hit.i - 4):hit.i]))
     hedged = _cue_before(p, hit.i, s0, rules.cue("hedge"), 12)
     if forecast:
         return "forecast", negated, hedged

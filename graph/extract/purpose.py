@@ -9,15 +9,14 @@ a passive ("the attack on Y was condemned": Y is no subject). Pure functions ove
 from __future__ import annotations
 
 from diplograph.graph.extract.parse import Hit, Parsed
-from diplograph.graph.extract.spans import ACTOR_TYPES, Span
+from diplograph.graph.extract.spans import ACTOR_TYPES, TIME_WORDS, Span
 
 PREPOSITIONS = frozenset({"of", "in", "to", "with", "from", "for", "on", "at", "by", "against", "into", "between",
                           "among", "over", "about", "toward", "towards", "near", "under", "after", "before"})
 OBJECT_LEAD = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s", "-", "and", ","})
 PURPOSE_STOP = frozenset({"that", "who", "which", "whom", "whether", "if", "when", "because", "while"})
-TIME_GAP = frozenset({"on", "in", "at", "last", "this", "next", "early", "late", "week", "weekend", "month", "year",
-                      "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "again", "also", "morning",
-                      "evening", "night"})
+# what may stand between an object and its purpose "to": a time ("to Bosnia on Wednesday to"), "again", "also"
+TIME_GAP = TIME_WORDS | frozenset({"on", "in", "at", "last", "this", "next", "early", "late", "again", "also"})
 PURPOSE_GAP = 4  # tokens between the object and the "to" of its infinitive ("to Bosnia on Wednesday to")
 
 
