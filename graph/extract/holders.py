@@ -1,7 +1,7 @@
 """Who an unnamed office or a bare surname names on the document's date.
 
 Helpers of linking.py, pure functions over the gazetteer:
-``office_holders(gazetteer, state, role_class, on, title) -> ids`` and
+``office_holders(gazetteer, state, role_class, on or frame, title) -> ids`` and
 ``surname_choice(candidates, sharers, seen, gazetteer, on) -> (id or None, decided)``.
 
 An unnamed office ("the Iraqi prime minister", "the US vice president") is a person only when
@@ -53,38 +53,35 @@ def title_key(title: str) -> str:
     return " ".join(words)
 
 
-def office_holders(gazetteer, state: str, role_class: str | None, on: date, title: str | None = None) -> list[str]:
-    """Officials of ``state`` holding on ``on`` an office titled ``title`` (Phoenix's unspecified
-    roles aside), else, with none, an office of ``role_class`` (never "other")."""
-    titled = titled_holders(gazetteer, state, title, on) if title else []
+def office_holders(gazetteer, state: str, role_class: str | None, when: date | Frame,
+                   title: str | None = None) -> list[str]:
+    """Officials of ``state`` holding an office titled ``title`` (Phoenix's unspecified roles aside) on the
+    day ``when`` (in an undated text: at some time in its frame, timeframe.py), else, with none, an office
+    of ``role_class`` (never "other")."""
+    titled = titled_holders(gazetteer, state, title, when) if title else []
     if titled:
         return titled
     if not role_class or role_class == "other":
         return []
-    return sorted({oid for oid in gazetteer.holders(state, role_class, on)
-                   if any(o.of == state and o.role_class == role_class for o in gazetteer.offices(oid, on))})
+    if isinstance(when, date):
+        return sorted({oid for oid in gazetteer.holders(state, role_class, when)
+                       if any(o.of == state and o.role_class == role_class for o in gazetteer.offices(oid, when))})
+    return sorted({oid for pairs in _offices_of(gazetteer, state).values() for oid, o in pairs
+                   if o.role_class == role_class and when.meets(o.start, o.end)})
 
 
-def titled_holders(gazetteer, state: str, title: str, on: date) -> list[str]:
-    """Officials of ``state`` whose office held on ``on`` has the role ``title`` (``title_key``)."""
+def titled_holders(gazetteer, state: str, title: str, when: date | Frame) -> list[str]:
+    """Officials of ``state`` whose office held on the day ``when`` (or in the frame) has the role ``title``
+    (``title_key``)."""
     key = title_key(title)
     if key in UNSPECIFIED_ROLES:
         return []
-    return sorted({oid for oid, o in _offices_of(gazetteer, state).get(key, ()) if o.held_on(on)})
+    return sorted({oid for oid, o in _offices_of(gazetteer, state).get(key, ()) if _during(o, when)})
 
 
-def framed_holders(gazetteer, state: str, role_class: str | None, frame: Frame, title: str | None = None) -> list[str]:
-    """``office_holders`` in an undated text: offices overlapping ``frame`` instead of held on a day."""
-    key = title_key(title) if title else None
-    by_title = _offices_of(gazetteer, state)
-    if key and key not in UNSPECIFIED_ROLES:
-        titled = sorted({oid for oid, o in by_title.get(key, ()) if frame.meets(o.start, o.end)})
-        if titled:
-            return titled
-    if not role_class or role_class == "other":
-        return []
-    return sorted({oid for pairs in by_title.values() for oid, o in pairs
-                   if o.role_class == role_class and frame.meets(o.start, o.end)})
+def _during(office, when: date | Frame) -> bool:
+    """Whether the office was held on the day, or at some time in the frame."""
+    return office.held_on(when) if isinstance(when, date) else when.meets(office.start, office.end)
 
 
 _OFFICES: dict[str, dict[str, dict[str, tuple]]] = {}

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from operator import attrgetter
 
 from diplograph.graph.extract import timeframe
-from diplograph.graph.extract.holders import framed, framed_holders, in_office, office_holders, sharers, surname_choice
+from diplograph.graph.extract.holders import framed, in_office, office_holders, sharers, surname_choice
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span, is_cap
@@ -90,8 +90,7 @@ def _holder(s: Span, gazetteer, on, frame: Frame | None = None) -> Span:
     the class it names (``s.name``); see holders.py."""
     if gazetteer is None or not s.state or (on is None and frame is None):
         return s
-    found = office_holders(gazetteer, s.state, s.name, on, s.role) if on is not None \
-        else framed_holders(gazetteer, s.state, s.name, frame, s.role)
+    found = office_holders(gazetteer, s.state, s.name, on if on is not None else frame, s.role)
     return s.with_(eid=found[0] if len(found) == 1 else None, candidates=tuple(found))
 
 
