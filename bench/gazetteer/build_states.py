@@ -78,7 +78,7 @@ def record(row: dict, un_status: str) -> dict:
         "adjectives": adjectives,
         "demonyms": default_demonyms(adjectives, row["demonyms"]) if not demonyms else demonyms,
         "prefixes": split(row["prefixes"]),
-        "metonyms": dedupe(metonyms, []),
+        "metonyms": dedupe(metonyms + data.REGIONS.get(row["id"], []), []),
         "capital": capital_name,
         **iso,
         "un_status": un_status,
@@ -87,6 +87,8 @@ def record(row: dict, un_status: str) -> dict:
         "ambiguous_aliases": sorted(set(amb_label + amb_cap + amb_met + amb_adj + amb_dem + amb_ali)),
         "source": SOURCE,
     })
+    if row["id"] in data.REGIONS:  # places in the state, never actors (read as places by mentions.py)
+        rec["regions"] = list(data.REGIONS[row["id"]])
     return rec
 
 

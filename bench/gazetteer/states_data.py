@@ -39,7 +39,7 @@ BG|bulgaria|Bulgaria|Sofia||Bulgarian||||Q219
 BF|burkina_faso|Burkina Faso|Ouagadougou||Burkinabe;Burkinabé|-|Upper Volta||
 BI|burundi|Burundi|Gitega|Bujumbura|Burundian||||
 CV|cape_verde|Cape Verde|Praia||Cape Verdean||Cabo Verde||
-KH|cambodia|Cambodia|Phnom Penh||Cambodian||Kampuchea||Q424
+KH|cambodia|Cambodia|Phnom Penh||Cambodian;Kampuchean|Cambodians;Kampucheans|Kampuchea||Q424
 CM|cameroon|Cameroon|Yaounde|Yaoundé|Cameroonian||||
 CA|canada|Canada|Ottawa||Canadian||||Q16
 CF|central_african_republic|Central African Republic|Bangui||Central African||the Central African Republic;CAR||
@@ -49,7 +49,7 @@ CN|china|China|Beijing|Peking;Zhongnanhai|Chinese|-|PRC;People's Republic of Chi
 CO|colombia|Colombia|Bogota|Bogotá|Colombian||||Q739
 KM|comoros|Comoros|Moroni||Comoran;Comorian||the Comoros||
 CG|republic_of_the_congo|Republic of the Congo|Brazzaville||Congolese*|-|Congo-Brazzaville;Congo Republic;Congo*;the Republic of the Congo||
-CD|democratic_republic_of_the_congo|Democratic Republic of the Congo|Kinshasa||Congolese*|-|DR Congo;DRC;Congo-Kinshasa;Zaire;Democratic Republic of Congo;the Democratic Republic of the Congo;Congo*||
+CD|democratic_republic_of_the_congo|Democratic Republic of the Congo|Kinshasa||Congolese*;Zairean;Zairian|Zaireans;Zairians|DR Congo;DRC;Congo-Kinshasa;Zaire;Democratic Republic of Congo;the Democratic Republic of the Congo;Congo*||
 CR|costa_rica|Costa Rica|San Jose|San José|Costa Rican||||
 CI|ivory_coast|Ivory Coast|Yamoussoukro|Abidjan|Ivorian||Côte d'Ivoire;Cote d'Ivoire;the Ivory Coast||
 HR|croatia|Croatia|Zagreb||Croatian;Croat|Croatians;Croats|||Q224
@@ -70,7 +70,7 @@ SZ|eswatini|Eswatini|Mbabane|Lobamba|Swazi||Swaziland||
 ET|ethiopia|Ethiopia|Addis Ababa||Ethiopian||||Q115
 FJ|fiji|Fiji|Suva||Fijian||||
 FI|finland|Finland|Helsinki||Finnish|Finns|||Q33
-FR|france|France|Paris|the Elysee;Elysee;the Élysée;Élysée;the Elysee Palace;the Élysée Palace|French|Frenchmen||Franco-|Q142
+FR|france|France|Paris|the Elysee;Elysee;the Élysée;Élysée;the Elysee Palace;the Élysée Palace|French|Frenchmen;Frenchman||Franco-|Q142
 GA|gabon|Gabon|Libreville||Gabonese|-|||
 GM|gambia|Gambia|Banjul||Gambian||the Gambia||
 GE|georgia|Georgia*|Tbilisi|Tiflis|Georgian*|Georgians*|||Q230
@@ -88,7 +88,7 @@ HU|hungary|Hungary|Budapest||Hungarian||||Q28
 IS|iceland|Iceland|Reykjavik|Reykjavík|Icelandic|Icelanders;Icelander|||Q189
 IN|india|India|New Delhi|Delhi|Indian|||Indo-|Q668
 ID|indonesia|Indonesia|Jakarta||Indonesian||||Q252
-IR|iran|Iran|Tehran|Teheran|Iranian||Islamic Republic of Iran||Q794
+IR|iran|Iran|Tehran|Teheran|Iranian||Islamic Republic of Iran;Persia||Q794
 IQ|iraq|Iraq|Baghdad||Iraqi||||Q796
 IE|ireland|Ireland|Dublin||Irish|Irishman;Irishmen;Irishwoman|Republic of Ireland;Eire;Éire||Q27
 IL|israel|Israel|Jerusalem|Tel Aviv|Israeli||||Q801
@@ -153,7 +153,7 @@ PT|portugal|Portugal|Lisbon||Portuguese|-||Luso-|Q45
 QA|qatar|Qatar|Doha||Qatari||||Q846
 RO|romania|Romania|Bucharest||Romanian;Rumanian||Rumania||Q218
 RU|russia|Russia|Moscow*|the Kremlin*;Kremlin*|Russian|Russians|Russian Federation;the Russian Federation|Russo-|Q159
-RW|rwanda|Rwanda|Kigali||Rwandan||||Q1037
+RW|rwanda|Rwanda|Kigali||Rwandan;Rwandese|Rwandans|||Q1037
 KN|saint_kitts_and_nevis|Saint Kitts and Nevis|Basseterre||Kittitian;Nevisian|Kittitians;Nevisians|St. Kitts and Nevis;St Kitts and Nevis||
 LC|saint_lucia|Saint Lucia|Castries||Saint Lucian||St. Lucia;St Lucia||
 VC|saint_vincent_and_the_grenadines|Saint Vincent and the Grenadines|Kingstown||Vincentian||St. Vincent and the Grenadines;St Vincent and the Grenadines||
@@ -176,12 +176,12 @@ ES|spain|Spain|Madrid||Spanish|Spaniards;Spaniard||Hispano-|Q29
 LK|sri_lanka|Sri Lanka|Sri Jayawardenepura Kotte|Colombo|Sri Lankan|Sri Lankans;Ceylonese|Ceylon||Q854
 SD|sudan|Sudan|Khartoum||Sudanese|-|the Sudan||Q1049
 SR|suriname|Suriname|Paramaribo||Surinamese|-|Surinam||
-SE|sweden|Sweden|Stockholm||Swedish|Swedes|||Q34
+SE|sweden|Sweden|Stockholm||Swedish|Swedes;Swede|||Q34
 CH|switzerland|Switzerland|Bern|Berne|Swiss|-|Swiss Confederation||Q39
 SY|syria|Syria|Damascus||Syrian||Syrian Arab Republic||Q858
 TJ|tajikistan|Tajikistan|Dushanbe||Tajik;Tajikistani;Tadjik;Tadzhik|Tajiks|Tadzhikistan;Tadjikistan||Q863
 TZ|tanzania|Tanzania|Dodoma|Dar es Salaam|Tanzanian||United Republic of Tanzania||
-TH|thailand|Thailand|Bangkok||Thai|Thais|||Q869
+TH|thailand|Thailand|Bangkok||Thai|Thais|Siam||Q869
 TL|east_timor|East Timor|Dili||East Timorese;Timorese|-|Timor-Leste||
 TG|togo|Togo|Lomé|Lome|Togolese|-|||
 TO|tonga|Tonga|Nuku'alofa||Tongan||||
@@ -226,6 +226,14 @@ VD|north_vietnam|North Vietnam|Hanoi*||North Vietnamese|-|Democratic Republic of
 -|north_yemen|North Yemen|Sanaa*|Sana'a*;San'a*|North Yemeni|North Yemenis|Yemen Arab Republic;YAR||
 YD|south_yemen|South Yemen|Aden||South Yemeni|South Yemenis|People's Democratic Republic of Yemen;PDRY||
 """
+
+# Regions that are no state of their own: each names a place in the state it belongs to, never an
+# actor ("police in Northern Ireland" are the United Kingdom's, not Ireland's). The builder lists
+# them as metonyms and under ``regions``; the extractor reads a region only as a place.
+REGIONS = {
+    "united_kingdom": ["Northern Ireland", "Scotland", "Wales", "England"],
+    "china": ["Hong Kong", "Macau", "Macao"],
+}
 
 # ISO 3166-3 alpha-3 for rows whose former code pycountry lists under a shared alpha-2 ("CS").
 HISTORICAL_ALPHA3 = {"serbia_and_montenegro": "SCG", "czechoslovakia": "CSK"}

@@ -5,25 +5,31 @@ Rules, in order: a surname goes to the full name used earlier in the document, e
 gazetteer official of that surname in office on the date (else to the one in office who bears that
 name: holders.py); a bare office ("the Russian president") goes to whoever held an office of the
 class its title names on the date, else (no one, several, or a title of class "other") stands for
-its state ("a French minister"); discovered names get ids minted from their type and name; a generic "the treaty"
+its state ("a French minister"); a discovered name gets the gazetteer id of the official or agreement
+it spells or words another way ("Dmitry Medvedyev", "an agreement on collective forces":
+surnames.same_person, discover.same_agreement), else an id minted from its type and name; a generic "the treaty"
 refers back to the last agreement named. A text with no date reads "on the date" as "in the time
 its unambiguous officials and dated months fix" (timeframe.py): "President Bush" beside Vladimir
-Putin is George W. Bush, "Moscow" is Russia. What stays ambiguous is returned as unresolved,
-never guessed.
+Putin is George W. Bush, "Moscow" is Russia. A capital named before its state existed is its
+predecessor's ("Juba" in 1998 is Sudan); a form two states share ("Congolese") goes to the one the
+text names elsewhere. What stays ambiguous is returned as unresolved, never guessed.
+``fill_states`` then gives officials their state, and discovered organizations the state their
+name carries ("the Nigerian Union of Teachers": ``org_states``).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
-from difflib import SequenceMatcher
 from operator import attrgetter
 
 from diplograph.graph.extract import timeframe
+from diplograph.graph.extract.discover import same_agreement
 from diplograph.graph.extract.holders import framed, in_office, office_holders, sharers, surname_choice
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span, is_cap
-from diplograph.graph.extract.surnames import around, fits_name, is_date_word, skipped_tokens
+from diplograph.graph.extract.surnames import around, fits_name, is_date_word, same_person, skipped_tokens
 from diplograph.graph.extract.timeframe import Frame
 from diplograph.graph.iri import discovered_id
 from diplograph.graph.model import PartialDate
@@ -47,10 +53,38 @@ def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[
         current = in_office(gazetteer, s.candidates, on) or _existing(gazetteer, s.candidates, on)
     if len(current) == 1:
         return s.with_(eid=current[0])
+    if s.type == "State" and _named_one(gazetteer, s.candidates, named):
+        return s.with_(eid=_named_one(gazetteer, s.candidates, named))
     local = _foreign_bodies(gazetteer, s.candidates, named)
     if len(local) == len(s.candidates) - 1:
         return s.with_(eid=next(c for c in s.candidates if c not in local))
     return s
+
+
+def _named_one(gazetteer, candidates: tuple[str, ...], named: frozenset[str]) -> str | None:
+    """The one candidate state the text names unambiguously elsewhere ("Congolese" in a text that
+    names Kinshasa or Brazzaville), else None. Not between a state and its predecessor ("Moscow"
+    beside "Soviet" history is still Russia): the date decides those."""
+    if gazetteer is None or any((gazetteer.get(c) or {}).get("end") for c in candidates):
+        return None
+    found = [c for c in candidates if c in named]
+    return found[0] if len(found) == 1 else None
+
+
+def _city_then(s: Span, gazetteer, on: date | None) -> Span:
+    """A capital named before its state existed is a city of the state it then belonged to ("Juba"
+    in 2000 is Sudan's, not South Sudan's): the first predecessor that existed then (a state with
+    no predecessor, such as East Timor, keeps its capital)."""
+    if gazetteer is None or on is None:
+        return s
+    eid = s.eid
+    while _later(gazetteer.get(eid) or {}, on) and (gazetteer.get(eid) or {}).get("predecessor"):
+        eid = gazetteer.get(eid)["predecessor"]  # Belgrade in 1990: Yugoslavia
+    return s if eid == s.eid else s.with_(eid=eid, candidates=(eid,))
+
+
+def _later(rec: dict, on: date) -> bool:
+    return bool(rec.get("start")) and on < PartialDate.parse(rec["start"]).first_day()
 
 
 def _foreign_bodies(gazetteer, ids: tuple[str, ...], named: frozenset[str]) -> list[str]:
@@ -113,55 +147,21 @@ def _class_of(title: str | None) -> str | None:
     return next((t.role_class for t in default_rules().titles if t.title == title), None) if title else None
 
 
-def _discovered(s: Span, gazetteer) -> Span:
-    """Give a discovered name the gazetteer id it matches, else a minted id."""
+def _discovered(s: Span, gazetteer, on: date | None = None) -> Span:
+    """Give a discovered name the gazetteer id it matches (an official or an agreement spelled
+    another way: surnames.same_person, discover.same_agreement), else a minted id."""
     if s.eid:
         return s
     name = s.name or ""
     if gazetteer is not None:
         hits = [i for i in gazetteer.lookup(name) if gazetteer.type_of(i) == s.type]
         if not hits and s.type == "Official":
-            hits = _same_person(name, gazetteer)
+            hits = same_person(name, gazetteer)
+        elif not hits and s.type == "Agreement":
+            hits = same_agreement(name, gazetteer, on)
         if len(hits) == 1:
             return s.with_(eid=hits[0], candidates=(hits[0],))
     return s.with_(eid=discovered_id(s.type, name))
-
-
-_SURNAMES: dict[str, dict[str, list[str]]] = {}
-
-
-def _same_person(name: str, gazetteer) -> list[str]:
-    """A gazetteer official spelled differently ("Saparpurat Niyazov", "Sergei Lavrov"): the same surname and
-    a given name spelled alike (or its initial, "S. Lavrov"); "John Smith" is not Jacqui Smith."""
-    index = _SURNAMES.get(gazetteer.version)
-    if index is None:
-        index = {}
-        for surface, type_, id_, kind in gazetteer.surface_forms():
-            if kind == "surname" and type_ == "Official":
-                index.setdefault(surface, []).append(id_)
-        _SURNAMES.clear()
-        _SURNAMES[gazetteer.version] = index
-    words = name.split()
-    if len(words) < 2:
-        return []
-    return sorted({i for i in index.get(words[-1], [])
-                   if _given_alike(words[0], (gazetteer.get(i) or {}).get("label", "").split()[:1])})
-
-
-#: How alike two spellings of a given name must be (difflib's ratio): Sergei/Sergey 0.83, Aleksandr/Alexander
-#: 0.78, Mohammed/Muhammad 0.75, Yuri/Yury 0.75; John/Jacqui 0.2.
-GIVEN_ALIKE = 0.7
-
-
-def _given_alike(given: str, label_words: list[str]) -> bool:
-    """Whether ``given`` (a name's first word) may be another spelling of the label's first word, or its initial."""
-    if not label_words:
-        return False
-    other = label_words[0]
-    if len(given.rstrip(".")) == 1:  # an initial: "S. Lavrov"
-        return given[:1].lower() == other[:1].lower()
-    return given[:1].lower() == other[:1].lower() and \
-        SequenceMatcher(None, given.lower(), other.lower()).ratio() >= GIVEN_ALIKE
 
 
 def _refer(s: Span, last_agreement: str | None) -> Span:
@@ -195,14 +195,16 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
             if not s.eid and s.state:  # "a French minister", "Taiwan's vice foreign minister": the state acts
                 s = s.with_(type="State", kind="office-state", eid=s.state, candidates=(s.state,))
         elif s.kind in ("title+name", "organization", "acronym", "outlet"):
-            s = _discovered(s, gazetteer)
+            s = _discovered(s, gazetteer, on)
         elif s.kind == "agreement":
-            s = _discovered(s.with_(name=_strip_det(s.name or "")), gazetteer)
+            s = _discovered(s.with_(name=_strip_det(s.name or "")), gazetteer, on)
         elif s.kind == "agreement-ref":
             s = _refer(s, last_agreement)
         else:
             if s.kind == "surname" and s.type == "Official":
                 s = _surname(p, s, seen, gazetteer, on, skip, frame)
+            elif s.kind == "metonym" and s.eid:
+                s = _city_then(s, gazetteer, on)
             s = _resolve_gazetteer(s, seen, gazetteer, on, named, frame)
         if s.type == "Agreement" and s.eid:
             last_agreement = s.eid
@@ -248,7 +250,9 @@ def add_surnames(p: Parsed, spans: list[Span], rules: Rules | None = None) -> li
 
 def fill_states(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> list[Span]:
     """Give officials their state: coordination ("Chinese President X and Foreign Minister Y"),
-    the gazetteer's office on the date, else the nearest state named before them in the sentence."""
+    the gazetteer's office on the date, else the nearest state named before them in the sentence;
+    and discovered organizations the one state their name carries (:func:`org_states`)."""
+    spans = org_states(p, spans)
     out: list[Span] = []
     prev_person: Span | None = None
     known_by_id: dict[str | None, str | None] = {}  # the same officials recur through a long text
@@ -264,6 +268,45 @@ def fill_states(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> lis
             prev_person = s
         out.append(s)
     return out
+
+
+DISCOVERED_ORGS = ("organization", "acronym")
+
+
+def org_states(p: Parsed, spans: list[Span]) -> list[Span]:
+    """A discovered organization whose name carries one state is that state's, like a gazetteer
+    government body, and so is its acronym ("NUT"): a state adjective anywhere ("the Nigerian Union
+    of Teachers", "the Union of Lithuanian Farmers"), a state's name at its start ("Montenegro
+    Municipality Association") unless a topic word follows ("the Iraq Study Group" is about Iraq).
+    A name with two states ("the Russian-Chinese Friendship Society") or another organization in it
+    ("the NATO-Russia Council") gets no state."""
+    inside: dict[str, set[str]] = {}
+    ordered = sorted(spans, key=BY_RANGE)
+    starts = [t.i for t in ordered]
+    for s in spans:
+        if s.type == "Organization" and s.kind == "organization" and s.eid and not s.state:
+            parts = [t for t in ordered[bisect_left(starts, s.i):bisect_left(starts, s.j)] if t.j <= s.j and t is not s]
+            found = {t.eid or "" for t in parts if _carries(p, s, t)}
+            others = any(t.type == "Organization" for t in parts)
+            inside.setdefault(s.eid, set()).update(found if found and not others else {""})
+    state = {eid: next(iter(found)) for eid, found in inside.items() if len(found) == 1 and "" not in found}
+    return [s.with_(state=state[s.eid], state_origin="text")
+            if s.type == "Organization" and s.kind in DISCOVERED_ORGS and s.eid in state and not s.state
+            else s for s in spans]
+
+
+#: Words after a state's name that make an organization's name about the state, not the state's own.
+TOPIC_WORDS = frozenset({"study", "contact", "survey", "support", "relief", "reconstruction", "crisis", "friends",
+                         "policy", "working", "task", "trust", "peace", "war", "solidarity", "watch", "action"})
+
+
+def _carries(p: Parsed, org: Span, t: Span) -> bool:
+    """Whether state mention ``t`` inside an organization's name says whose the organization is."""
+    if t.type != "State" or t.place:
+        return False
+    if t.kind == "adjective":
+        return True
+    return t.kind in ("label", "alias") and t.i == org.i and (t.j >= org.j or p.lower[t.j] not in TOPIC_WORDS)
 
 
 def _coordinated(p: Parsed, prev: Span | None, s: Span) -> str | None:

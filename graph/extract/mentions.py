@@ -3,6 +3,8 @@
 Stage contract: ``gazetteer_spans(parsed, gazetteer, rules) -> list[Span]`` and
 ``find_people(parsed, spans, rules) -> list[Span]``; pure functions over a parsed document.
 Ambiguous surface forms keep every candidate id; linking decides or records them as unresolved.
+A region ("Northern Ireland", "Hong Kong": the gazetteer's ``regions``) is always a place of its
+state, and a capital qualified by another state ("Tripoli, Lebanon") a place of that state.
 """
 
 from __future__ import annotations
@@ -79,6 +81,13 @@ def is_place(p: Parsed, i: int, j: int, rules: Rules) -> bool:
     return dateline or (i == s0 and p.words[i].isupper() and len(p.words[i]) > 3)
 
 
+def _is_region(p: Parsed, h: Hit, cands: tuple[str, ...], gazetteer) -> bool:
+    """True for a region of a state ("Northern Ireland", "Hong Kong"): always a place, never an actor."""
+    if gazetteer is None or len(cands) != 1:
+        return False
+    return p.text[h.start:h.end] in ((gazetteer.get(cands[0]) or {}).get("regions") or ())
+
+
 def gazetteer_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
     """Every gazetteer surface form in the text, leftmost-longest, candidates kept (a surname
     inside a longer name, "Kong" in "Hong Kong", is dropped: see surnames.py)."""
@@ -88,12 +97,80 @@ def gazetteer_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
         kind, type_, cands = _best(group, gazetteer)
         if kind in ("label", "alias") and h.j - h.i == 1 and p.words[h.i].islower():
             continue  # a lower-case one-word alias ("alliance") needs more context than we have
-        place = kind == "metonym" and is_place(p, h.i, h.j, rules)
+        place = kind == "metonym" and (_is_region(p, h, cands, gazetteer) or is_place(p, h.i, h.j, rules))
         # "post-Soviet", "pro-Russian", "anti-Japanese" qualify something else: not actors
         affixed = h.i >= 2 and p.words[h.i - 1] == "-" and p.lower[h.i - 2] in AFFIXES
         out.append(Span(h.i, h.j, h.start, h.end, p.sent_of[h.i], type_, kind, cands,
                         eid=cands[0] if len(cands) == 1 else None, place=place, modifier=affixed))
-    return drop_inside_names(p, out, gazetteer, rules)
+    return qualified_places(p, drop_inside_names(p, out, gazetteer, rules))
+
+
+PLACE_NOUNS = frozenset({"city", "town", "port", "capital", "village", "province", "region"})
+NAMES = ("label", "alias")
+CLAUSE_WORDS = frozenset({"on", "in", "at", "as", "and", "or", "but", "where", "which", "after", "before", "to", "from",
+                          "with", "for", "during", "since", "when", "while", "that", "was", "were", "is", "are",
+                          "has", "have", "had", "by", "near", "into", "amid", "until", "late", "early", "last"})
+APPOSITION_END = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"})
+
+
+def qualified_places(p: Parsed, spans: list[Span]) -> list[Span]:
+    """A capital qualified by another state is a place of that state, not a metonym: "in Tripoli,
+    Lebanon", "northern Lebanon's Tripoli", "the Lebanese port of Tripoli" (Tripoli is also Libya's
+    capital). The qualifier is part of the place's name, so it is a place too."""
+    by_start = {s.i: s for s in spans}
+    by_end = {s.j: s for s in spans}
+    moved: dict[int, Span] = {}
+    for s in spans:
+        if s.kind != "metonym" or s.type != "State":
+            continue
+        q = _qualifier(p, s, by_start, by_end)
+        if q is not None and q.eid != s.eid:  # "Moscow, Russia": the metonym reading stands
+            moved[s.i] = s.with_(eid=q.eid, candidates=(q.eid,), place=True)
+            moved[q.i] = q.with_(place=True)
+    return [moved.get(s.i, s) for s in spans] if moved else spans
+
+
+def _qualifier(p: Parsed, s: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> Span | None:
+    """The state span qualifying a capital's name, if any: after a comma (for a place only: "Moscow,
+    Beijing and Washington" is a list), before "'s" (past a lower-case "northern"), or as the
+    adjective of "the Lebanese city of"."""
+    s0, s1 = p.sents[p.sent_of[s.i]]
+    after = by_start.get(s.j + 1)
+    if s.place and s.j + 1 < s1 and p.words[s.j] == "," and _state_name(after, NAMES) \
+            and _apposed(p, after, by_start):
+        return after
+    k = s.i - 1 if s.i - 1 >= s0 and p.words[s.i - 1].islower() and p.words[s.i - 1].isalpha() else s.i
+    if k - 1 >= s0 and p.lower[k - 1] in ("'s", "\u2019s") and _state_name(by_end.get(k - 1), NAMES) \
+            and _heads(p, s, s1):
+        return by_end[k - 1]
+    if s.i - 2 >= s0 and p.lower[s.i - 1] == "of" and p.lower[s.i - 2] in PLACE_NOUNS:
+        k = s.i - 2
+        while k - 1 >= s0 and k >= s.i - 4 and p.words[k - 1].islower():
+            k -= 1  # "the Lebanese port city of"
+        if _state_name(by_end.get(k), ("adjective",)):
+            return by_end[k]
+    return None
+
+
+def _heads(p: Parsed, s: Span, s1: int) -> bool:
+    """Whether the capital heads its noun phrase ("Lebanon's Tripoli was shelled"), rather than
+    qualifying a noun after it ("Russia's Beijing embassy")."""
+    return s.j >= s1 or not p.words[s.j].isalpha() or not p.words[s.j].islower() or p.lower[s.j] in CLAUSE_WORDS
+
+
+def _apposed(p: Parsed, q: Span, by_start: dict[int, Span]) -> bool:
+    """Whether a state after a place's comma closes an apposition ("in Tripoli, Lebanon, on Monday")
+    rather than starting a clause ("in Beijing, Japan warned") or going on a list ("in Washington,
+    Britain, France and Germany")."""
+    s1 = p.sents[p.sent_of[q.i]][1]
+    if q.j >= s1:
+        return True
+    nxt = by_start.get(q.j + 1)
+    return p.words[q.j] in APPOSITION_END and not (p.words[q.j] == "," and nxt is not None and nxt.type == "State")
+
+
+def _state_name(q: Span | None, kinds: tuple[str, ...]) -> bool:
+    return q is not None and q.type == "State" and q.kind in kinds and q.eid is not None
 
 
 def _titles(p: Parsed, spans: list[Span]) -> list[Hit]:

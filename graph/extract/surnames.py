@@ -10,10 +10,14 @@ tokens of the run belong to the official's own name ("Vladimir V. Putin"). Title
 weekdays and common words opening a sentence are not part of a name ("President Bush", "Mr Koizumi",
 "Yesterday Kong said"). A surname spelt like a month ("May") is a date next to a number or after a
 date preposition ("on 1 May", "in May").
+
+``same_person(name, gazetteer)`` finds the gazetteer official a discovered name spells another way
+("Dmitry Medvedyev", "S. Lavrov"), for linking.
 """
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from functools import cache
 
 from diplograph.graph.extract.lexicon import Rules
@@ -141,3 +145,72 @@ def drop_inside_names(p: Parsed, spans: list[Span], gazetteer, rules: Rules) -> 
                 s = s.with_(candidates=fit, eid=fit[0] if len(fit) == 1 else None)
         out.append(s)
     return out
+
+
+_SURNAMES: dict[str, dict[str, dict[str, list[str]]]] = {}
+
+
+def _surname_index(gazetteer) -> dict[str, dict[str, list[str]]]:
+    """{"exact": surname -> official ids, "prefix": first two letters -> surnames}, per gazetteer version."""
+    index = _SURNAMES.get(gazetteer.version)
+    if index is None:
+        exact: dict[str, list[str]] = {}
+        for surface, type_, id_, kind in gazetteer.surface_forms():
+            if kind == "surname" and type_ == "Official":
+                exact.setdefault(surface, []).append(id_)
+        prefix: dict[str, list[str]] = {}
+        for surface in sorted(exact):
+            prefix.setdefault(surface[:2].lower(), []).append(surface)
+        index = {"exact": exact, "prefix": prefix}
+        _SURNAMES.clear()
+        _SURNAMES[gazetteer.version] = index
+    return index
+
+
+def same_person(name: str, gazetteer) -> list[str]:
+    """A gazetteer official spelled differently ("Saparpurat Niyazov", "Sergei Lavrov", "Dmitry
+    Medvedyev"): a surname spelled alike and a given name spelled alike (or its initial, "S. Lavrov");
+    "John Smith" is not Jacqui Smith. The exact surname is tried first."""
+    index = _surname_index(gazetteer)
+    words = name.split()
+    if len(words) < 2:
+        return []
+    for surnames in ([words[-1]], _surnames_alike(words[-1], index["prefix"])):
+        found = sorted({i for surname in surnames for i in index["exact"].get(surname, [])
+                        if _given_alike(words[0], (gazetteer.get(i) or {}).get("label", "").split()[:1])})
+        if found:
+            return found
+    return []
+
+
+#: How alike two spellings of a surname must be (difflib's ratio), with the same first two letters:
+#: Medvedyev/Medvedev 0.94, Aliev/Aliyev 0.91, Lukashenka/Lukashenko 0.9; Ivanov/Ivashov 0.67.
+SURNAME_ALIKE = 0.85
+
+
+def _surnames_alike(surname: str, by_prefix: dict[str, list[str]]) -> list[str]:
+    """Gazetteer surnames that may be another spelling of ``surname`` (never ``surname`` itself)."""
+    low, out = surname.lower(), []
+    for other in by_prefix.get(low[:2], []):
+        if other == surname or abs(len(other) - len(surname)) > 2:
+            continue
+        alike = SequenceMatcher(None, low, other.lower())
+        if alike.quick_ratio() >= SURNAME_ALIKE and alike.ratio() >= SURNAME_ALIKE:  # quick_ratio bounds ratio
+            out.append(other)
+    return out
+
+
+#: How alike two spellings of a given name must be (difflib's ratio): Sergei/Sergey 0.83, Aleksandr/Alexander
+#: 0.78, Mohammed/Muhammad 0.75, Yuri/Yury 0.75; John/Jacqui 0.2.
+GIVEN_ALIKE = 0.7
+
+
+def _given_alike(given: str, label_words: list[str]) -> bool:
+    """Whether ``given`` (a name's first word) may be another spelling of the label's first word, or its initial."""
+    if not label_words:
+        return False
+    other = label_words[0]
+    if len(given.rstrip(".")) == 1:  # an initial: "S. Lavrov"
+        return given[:1].lower() == other[:1].lower()
+    return given[:1].lower() == other[:1].lower() and \
+        SequenceMatcher(None, given.lower(), other.lower()).ratio() >= GIVEN_ALIKE
