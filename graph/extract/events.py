@@ -2,7 +2,9 @@
 
 Stage contract: ``readings(parsed, spans, rules) -> list[Reading]`` (facts.py turns them into events).
 Actor and target groups are found by roles.py, modality by modality.py. Negated events ("did not
-meet") and forecasts ("will meet") are kept as events but assert no fact (see facts.py).
+meet") and forecasts ("will meet") are kept as events but assert no fact (see facts.py). A trigger
+phrase may hold a time phrase between its words ("called Thursday on"), and a generic verb counts
+only with the object its entry asks for ("provided aid", not "provided no details").
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.roles import (ANAPHORA, LOCATIVE, REACTION, Context, actors_of, clause, copula_roles,
                                             doer, groups, purpose_roles, targets_of, topic_target, under,
                                             undergoer, venue)
-from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
+from diplograph.graph.extract.spans import (ACTOR_TYPES, MONTHS, TIME_OPENERS, TIME_WORDS, Span, quick,
+                                            time_phrase_end)
 from diplograph.graph.extract.voice import (attribution_start, by_agent, condition_subject, is_passive,
                                             reported_roles)
 
@@ -125,7 +128,7 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
     for s in actors:
         by_sent.setdefault(s.sent, []).append(s)
     hits_by_sent: dict[int, list[Hit]] = {}
-    for g in _longest(list(p.triggers)):
+    for g in _longest([h for h in (*p.triggers, *gapped_hits(p, rules)) if takes_object(p, h, rules)]):
         if g[0].i not in busy:  # a trigger word inside a name is not a trigger ("... Cooperation Organization")
             hits_by_sent.setdefault(p.sent_of[g[0].i], []).append(g[0])
     out: list[Reading] = []
@@ -145,6 +148,50 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
         found, prev_met = _sentence_readings(p, hits_by_sent[sent], base, rules, prev_met)
         out.extend(found)
     return out
+
+
+TIME_CORE = TIME_WORDS | MONTHS  # a time phrase holds one of these ("on Monday", "in March", "last week")
+
+
+def gapped_hits(p: Parsed, rules: Rules) -> list[Hit]:
+    """The trigger phrases found with a time phrase between two of their words ("called Thursday on X
+    to", "met on Monday with", "pulled last week out of"): the hit spans the whole, time phrase included."""
+    heads, out = rules.split_phrases, []
+    longest = max(map(len, heads), default=0)
+    starts = {a for m in p.positions(TIME_CORE, lower=True) for a in _openers(p, m)}
+    for a in sorted(starts):
+        s0, s1 = p.sents[p.sent_of[a]]
+        end = time_phrase_end(p, a, s1)
+        for n in range(1, min(longest, a - s0) + 1) if end > a else ():
+            for tail, id_ in heads.get(p.lower[a - n:a], ()):
+                j = end + len(tail)
+                if j <= s1 and p.lower[end:j] == tail:
+                    out.append(Hit(a - n, j, p.starts[a - n], p.ends[j - 1], "TRIG", id_))
+    return sorted(set(out))
+
+
+def _openers(p: Parsed, m: int) -> list[int]:
+    """Where a time phrase holding token m may start: m, or up to two opening words before it."""
+    out, a, s0 = [m], m, p.sents[p.sent_of[m]][0]
+    while a > s0 and m - a < 2 and p.lower[a - 1] in TIME_OPENERS:
+        a -= 1
+        out.append(a)
+    return out
+
+
+OBJECT_WINDOW = 8  # tokens after a trigger searched for its object ("gave the Ivory Coast 5 million dollars")
+
+
+def takes_object(p: Parsed, hit: Hit, rules: Rules) -> bool:
+    """Whether a trigger's object allows it: a verb with a "no"/"nothing" object ("provided no details",
+    "offered no comment") reports no act, and an entry naming an ``object`` cue kind needs one of its
+    words among the next words of the sentence ("gave 5 million dollars of aid", not "gave a reason")."""
+    trig = rules.trigger(hit.id)
+    s1 = p.sents[p.sent_of[hit.i]][1]
+    if not trig.nominal and hit.j < s1 and p.lower[hit.j] in rules.cue("no_object"):
+        return False
+    after = p.lower[hit.j:min(s1, hit.j + OBJECT_WINDOW)]
+    return trig.object is None or not rules.cue(trig.object).isdisjoint(after)
 
 
 def _last_actor(by_sent: dict[int, list[Span]], sent: int) -> Span | None:
@@ -173,14 +220,16 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
                          next_noun=next_noun[n + 1],
                          prev_verb_end=prev_verb if n and not trigs[n - 1].nominal else 0,
                          prev_actors=prev_actors, verb_starts=verbs, hit_ends=ends)
-        r = read_trigger(p, hit, trig, ctx, rules)
+        r = _retyped(p, read_trigger(p, hit, trig, ctx, rules), rules)
+        if trig.event_type in TOPICAL and r.actors and not r.targets and not r.one_group:
+            r = replace(r, targets=claim_target(p, hit, base.groups, r.actors))
         out.append(r)
         if not trig.nominal:
             prev_verb, prev_actors = max(prev_verb, hit.j), r.actors
         if r.trigger.relation == "met" and len({s.eid for s in r.actors + r.targets}) >= 2 \
                 and not r.negated and r.modality != "forecast":
             prev_met = r.actors + r.targets
-    return _acts_criticized(_answers(p, _chain(p, out))), prev_met
+    return _acts_criticized(p, _answers(p, _chain(p, out))), prev_met
 
 
 CHAIN_GAP = frozenset({"to", "not", "also", "again", "be", "help", "further", "immediately", "today", "now",
@@ -229,16 +278,46 @@ def _answers(p: Parsed, out: list[Reading]) -> list[Reading]:
     return out
 
 
-def _acts_criticized(out: list[Reading]) -> list[Reading]:
+def _acts_criticized(p: Parsed, out: list[Reading]) -> list[Reading]:
     """"X condemned the killing of Y's civilians by Z": a criticism with no target of its own whose
     object is an event (the next trigger, right after it) is aimed at whoever did that event."""
     out = list(out)
     for n in range(len(out) - 1):
         head, tail = out[n], out[n + 1]
+        between = [w for w in p.lower[head.hit.j:tail.hit.i] if w not in QUOTES]  # 'condemned as "unacceptable"'
         if head.trigger.event_type not in TOPICAL or head.targets or not head.actors or head.one_group \
-                or tail.hit.i - head.hit.j > 3 or tail.negated:
+                or len(between) > 3 or tail.negated:
             continue
         doers = tuple(a for a in tail.actors if a not in head.actors and a.kind != "domestic")
         if doers and doers[0].i > head.hit.i:
             out[n] = replace(head, targets=doers)
     return out
+
+
+QUOTES = frozenset({"``", "`", "''", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def claim_target(p: Parsed, hit: Hit, gs: tuple[tuple[Span, ...], ...],
+                 actors: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Whom an accusation without a named target is aimed at: the subject of its that-clause
+    ("alleged that X had ...", "allegations by Y that X ..."; a pronoun there is read by anaphora.py)."""
+    s1 = p.sents[p.sent_of[hit.i]][1]
+    that = next((k for k in range(hit.j, min(s1, hit.j + 5)) if p.lower[k] == "that"), None)
+    if that is None or "," in p.lower[hit.j:that]:
+        return ()
+    own = {a.eid for a in actors}
+    first = min((g for g in gs if g and that < g[0].i <= that + 3), key=lambda g: g[0].i, default=())
+    return tuple(s for s in first if s.eid not in own and s.type in ACTOR_TYPES)
+
+
+EXPEL = frozenset({"expel", "expels", "expelled", "expelling", "expulsion"})
+
+
+def _retyped(p: Parsed, r: Reading, rules: Rules) -> Reading:
+    """Expelling a foreign mission's members ("expelled two Russian diplomats", "expelled the IAEA's
+    inspectors") downgrades relations, a SANCTION; expelling anyone else is COERCE (cue words ``mission``)."""
+    if r.trigger.event_type != "COERCE" or p.lower[r.hit.i] not in EXPEL:
+        return r
+    if rules.cue("mission").isdisjoint(p.lower[r.hit.j:r.hit.j + 5]):
+        return r
+    return replace(r, trigger=replace(r.trigger, event_type="SANCTION"))

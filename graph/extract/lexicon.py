@@ -4,7 +4,8 @@ The rules are data, kept as JSONL next to this module:
 
 - ``lexicon.jsonl``: event triggers ``{"id", "phrases" | "slots" | "pattern", "event_type", "relation",
   "modality", "direction", "nominal"}`` (optional ``assert_planned``, ``strict_target``, ``reported``:
-  the trigger is a modal whose speaker is the actor, see voice.py);
+  the trigger is a modal whose speaker is the actor, see voice.py; ``object``: a cue kind, one of whose
+  words must follow the trigger for it to count, as "provided" is aid only with an aid-like object);
 - ``titles.jsonl``: office titles ``{"phrase", "title", "role_class", "office"}``;
 - ``cues.jsonl``: word lists by kind (negation, hedge, forecast, place prepositions...).
 
@@ -14,8 +15,9 @@ Errors raise :class:`DataFileError` naming the file and line.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from diplograph.graph.errors import DataFileError
@@ -44,6 +46,7 @@ class Trigger:
     assert_planned: bool = False
     strict_target: bool = False
     reported: bool = False
+    object: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,11 +97,12 @@ def _trigger(path: Path, line: int, obj: dict) -> Trigger:
     _check(path, line, bool(phrases) or bool(pattern), "needs 'phrases', 'slots' or 'pattern'")
     _check(path, line, all(isinstance(p, str) and p.strip() for p in phrases), "phrases must be non-empty strings")
     _check(path, line, all(isinstance(t, dict) for t in pattern), "pattern must be a list of token objects")
+    _check(path, line, isinstance(obj.get("object", ""), str), "object must name a cue kind")
     return Trigger(id=obj["id"], event_type=obj["event_type"], relation=obj.get("relation"),
                    modality=obj["modality"], direction=obj["direction"], nominal=bool(obj["nominal"]),
                    phrases=tuple(p.lower() for p in phrases), pattern=tuple(pattern),
                    assert_planned=bool(obj.get("assert_planned")), strict_target=bool(obj.get("strict_target")),
-                   reported=bool(obj.get("reported")))
+                   reported=bool(obj.get("reported")), object=obj.get("object") or None)
 
 
 def expand_slots(slots: list[list[str]]) -> list[str]:
@@ -174,6 +178,33 @@ class Rules:
 
     def cue(self, kind: str) -> frozenset[str]:
         return self.cues.get(kind, frozenset())
+
+    @cached_property
+    def split_phrases(self) -> dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str], ...]]:
+        """:func:`split_phrases` of the triggers, made on first use."""
+        return split_phrases(self.triggers)
+
+
+PLAIN_WORD = re.compile(r"[a-z]+")
+
+
+def split_phrases(triggers: tuple[Trigger, ...]) -> dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str], ...]]:
+    """Every trigger phrase of several plain words cut in two at each space: head words -> (tail words,
+    trigger id) pairs, sorted. What lets a phrase be found with a time phrase between its words
+    ("called Thursday on", events.py); words with other characters are left out, as the tokenizer
+    may split them otherwise than at spaces.
+
+    >>> split_phrases((Trigger("x", "DEMAND", None, "act", "actor->target", False, ("called on",)),))
+    {('called',): ((('on',), 'x'),)}
+    """
+    out: dict[tuple[str, ...], set[tuple[tuple[str, ...], str]]] = {}
+    for trig in triggers:
+        for phrase in trig.phrases:
+            words = tuple(phrase.split(" "))
+            if len(words) > 1 and all(PLAIN_WORD.fullmatch(w) for w in words):
+                for cut in range(1, len(words)):
+                    out.setdefault(words[:cut], set()).add((words[cut:], trig.id))
+    return {head: tuple(sorted(tails)) for head, tails in sorted(out.items())}
 
 
 @lru_cache(maxsize=1)

@@ -81,16 +81,37 @@ def _without_no(cues: frozenset[str]) -> frozenset[str]:
 
 
 def denied_claim(p: Parsed, hit: Hit, s0: int, rules: Rules) -> bool:
-    """Whether the trigger sits in the that-clause of a claim someone denies ("Syria denied accusations that
-    it supports Hezbollah", "Iran denied that it had attacked"): the act is disputed, not reported (cue
-    words ``denial`` and ``claim_noun``)."""
+    """Whether the trigger sits in the that-clause of a claim someone disputes: the act is disputed, not
+    reported. A claim is disputed when it is denied ("Syria denied accusations that it supports Hezbollah",
+    "Iran denied that it had attacked"; cue words ``denial``, ``claim_noun``), called false before or after
+    the clause ("called baseless reports that it had ...", "allegations that it had ... were unfounded";
+    ``dismissal``), or condemned by the one it accuses ("Georgia condemned allegations that it had attacked";
+    ``condemnation``: condemning reports that someone else did it condemns the act)."""
     denials, claims = rules.cue("denial"), rules.cue("claim_noun")
     for k in range(hit.i - 1, max(s0, hit.i - 10) - 1, -1):
         if p.lower[k] == "that":
             before = p.lower[max(s0, k - 5):k]
-            return bool(before) and (before[-1] in denials or (
-                not claims.isdisjoint(before[-3:]) and not denials.isdisjoint(before)))
+            if not before or before[-1] in denials:
+                return bool(before)
+            if claims.isdisjoint(before[-3:]):
+                return False
+            return not denials.isdisjoint(before) or not rules.cue("dismissal").isdisjoint(before) \
+                or (not rules.cue("condemnation").isdisjoint(before) and p.lower[k + 1] in SELF) \
+                or _called_false(p, hit, rules)
     return False
+
+
+SELF = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", "we", "our", "i"})
+COPULA = frozenset({"is", "are", "was", "were", "be", "been"})
+FALSE_GAP = 15  # tokens after a trigger searched for "... were baseless"
+
+
+def _called_false(p: Parsed, hit: Hit, rules: Rules) -> bool:
+    """Whether the words after a trigger call its clause false ("... were baseless", "is a lie")."""
+    s1 = p.sents[p.sent_of[hit.i]][1]
+    after = p.lower[hit.j:min(s1, hit.j + FALSE_GAP)]
+    dismissal = rules.cue("dismissal")
+    return any(w in COPULA and not dismissal.isdisjoint(after[m + 1:m + 4]) for m, w in enumerate(after))
 
 
 def read_modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> tuple[str, bool, bool]:
