@@ -47,8 +47,10 @@ def test_query_example_officials_of_russia_in_january_2002(store_out):
 def test_query_example_agreements_and_status(store_out):
     us = {r["name"]: r["status"] for r in values(store_out, "agreements-of-state", state="united_states")}
     assert us.get("Anti-Ballistic Missile Treaty") == "withdrawing"
+    # Russia is not named beside the ABM Treaty in one sentence (only Ivanov is), so the gazetteer's
+    # background "Russia is party to it" is not asserted for this text; what Putin signed is.
     russia = {r["agreement"]: r["status"] for r in values(store_out, "agreements-of-state")}
-    assert russia.get(ID + "abm_treaty") == "party"
+    assert ID + "abm_treaty" not in russia
     assert "signed" in russia.values()  # the friendship treaty Putin signed
 
 

@@ -143,7 +143,7 @@ GROUPINGS = [
              m(None, "belgium", "luxembourg", "netherlands")),
     grouping("gulf_arab_states", "Gulf Arab states",
              ["Arab Gulf states", "Gulf Arab countries", "Arab Gulf countries", "Gulf Arab nations",
-              "Gulf monarchies"], "descriptive",
+              "Gulf monarchies", "Gulf states", "Gulf Arab monarchies"], "descriptive",
              "the six Arab monarchies of the Gulf (their Cooperation Council is an organization of "
              "its own)",
              m("1971-08-15", "bahrain") + m("1961-06-19", "kuwait") + m(None, "oman")

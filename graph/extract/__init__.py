@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from diplograph.graph.extract import discover, events, facts, groupings, linking, mentions
+from diplograph.graph.extract import (anaphora, background, claims, discover, events, facts, groupings, linking,
+                                     mentions, plurals, voice)
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed, parse
 from diplograph.graph.extract.spans import Span, to_mention
@@ -97,7 +98,7 @@ def _entities(spans: list[Span], text: str, gazetteer) -> tuple[Entity, ...]:
         named = s.kind in ("title+name", "organization", "agreement")
         if s.eid not in first or (named and first[s.eid].kind not in ("title+name", "organization", "agreement")):
             first[s.eid] = s
-        if s.kind not in ("office", "office-state", groupings.KIND):
+        if s.kind not in ("office", "office-state", *groupings.KINDS):
             surfaces.setdefault(s.eid, set()).add(text[s.start:s.end])
     out = []
     for eid in sorted(first):
@@ -158,12 +159,16 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     linked = linking.fill_states(p, linking.add_surnames(p, linked, rules), gazetteer, on)
     linked = [s for s in linked if not (s.type == "Organization" and s.kind == "acronym" and not s.eid)]
     linked = groupings.expand(linked, gazetteer, on)  # "the Baltic states": each member state
-    readings = events.readings(p, [s for s in linked if s.subtype != "MediaOutlet" or s.type != "Organization"],
-                               rules)
+    linked = plurals.resolve(p, linked, rules, gazetteer)  # "the seven countries": the seven named before
+    readable = [s for s in linked if s.subtype != "MediaOutlet" or s.type != "Organization"]
+    readable = anaphora.with_pronouns(p, readable, rules)  # "it", "they": their antecedents (anaphora.py)
+    readings = claims.claimed_targets(p, events.readings(p, readable, rules), readable)  # "accusations that X"
+    readings = voice.quoted_speakers(p, readings, readable)  # '"Welcome," said X': X welcomes
     evs = facts.events_of(readings, p, document, _dates_of(p, document))
+    evs = groupings.talks(p, evs, linked, gazetteer)  # "Iran and the six powers reached a deal": they met
     state_of, type_of = _state_lookup(linked, gazetteer, on), _type_lookup(linked, gazetteer)
     found = facts.official_facts(linked, p, document, gazetteer, on) + \
-        facts.event_facts(evs, state_of, type_of) + facts.background_facts(linked, gazetteer, on) + \
+        facts.event_facts(evs, state_of, type_of) + background.background_facts(linked, gazetteer, on, p, evs) + \
         facts.cite_facts(linked, p, document, gazetteer)
     return Extraction(document=document, entities=_entities(linked, document.text, gazetteer),
                       mentions=tuple(to_mention(s, document.text) for s in linked),

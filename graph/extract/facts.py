@@ -1,7 +1,8 @@
 """Turn readings and mentions into events and facts, with evidence.
 
 Stage contract: ``events_of(readings, ...) -> list[Event]``, ``event_facts(events, ...)``,
-``official_facts(spans, ...)``, ``background_facts(...)``, ``cite_facts(...)``: pure functions.
+``official_facts(spans, ...)``, ``cite_facts(...)``: pure functions (background memberships:
+background.py, re-exported here).
 A fact is asserted from an event only when the event is neither negated nor a forecast (a planned
 withdrawal counts: FORMAT.md reads "withdrawal, done or announced").
 """
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from diplograph.graph.extract.background import background_facts  # noqa: F401  (re-exported)
 from diplograph.graph.extract.events import Reading
 from diplograph.graph.extract.groupings import one_mention
 from diplograph.graph.extract.parse import Parsed
+from diplograph.graph.extract.purpose import DOCUMENTS, PLACE_KIND
 from diplograph.graph.extract.spans import Span
 from diplograph.graph.model import Document, Event, Evidence, Fact
 
@@ -33,10 +36,12 @@ def evidence(p: Parsed, doc_id: str, sent: int) -> Evidence:
     return Evidence(doc=doc_id, sentence=sent, start=start, end=end, quote=p.text[start:end])
 
 
-def _pairs(r: Reading) -> list[tuple[Span, Span | None]]:
+def _pairs(r: Reading, p: Parsed) -> list[tuple[Span, Span | None]]:
     rel = r.trigger.relation
+    if rel in ("signed", "partyTo") and _reduced_relative(r, p):
+        return []
     if rel in ("signed", "partyTo"):
-        objs = [o for o in r.targets if o.type == "Agreement"] or [o for o in r.objects if o.i >= r.hit.j] \
+        objs = [o for o in r.targets if o.type == "Agreement"] or [o for o in r.objects if _named_after(o, r, p)] \
             or [o for o in r.objects if o.j <= r.hit.i][-1:]
         people = [a for a in r.actors + r.targets if a.type in ("Official", "State")] or list(r.officials)
         return [(a, objs[0] if objs else None) for a in people]
@@ -49,6 +54,24 @@ def _pairs(r: Reading) -> list[tuple[Span, Span | None]]:
         return []
     pairs = [(a, t) for a in r.actors for t in targets] or [(a, None) for a in r.actors]
     return pairs + _fellow_guests(r, targets)
+
+
+BY_REACH = 10  # tokens from a participle to its agent ("concluded with Y on March 21 by X")
+
+
+def _reduced_relative(r: Reading, p: Parsed) -> bool:
+    """"the agreements signed for this purpose": a participle right after a document names a signing
+    whose signers it does not say (the sentence's subject did not sign); "signed (...) by X" does."""
+    k, s1 = r.hit.i, p.sents[r.sent][1]
+    if k == 0 or not p.lower[k].endswith("ed") or "by" in p.lower[r.hit.j:min(s1, r.hit.j + BY_REACH)]:
+        return False
+    return p.lower[k - 1] in DOCUMENTS or any(o.j == k for o in r.objects)
+
+
+def _named_after(o: Span, r: Reading, p: Parsed) -> bool:
+    """Whether agreement ``o`` is named after the trigger, or from inside it on with a capital
+    ("reached an Agreement on Strategic Cooperation"; "reached a deal on Sunday" names none)."""
+    return o.i >= r.hit.j or (r.hit.i < o.i < r.hit.j < o.j and p.words[o.i][:1].isupper())
 
 
 GUEST_GAP = 3  # tokens between the verb and its first guest, or between two guests ("with his", ", and")
@@ -107,7 +130,7 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
     out = []
     sentences: dict[int, Evidence] = {}  # one evidence per sentence, shared by its events
     for r in readings:
-        found = _apart(_pairs(r))
+        found = _apart(_pairs(r, p))
         pairs = [(a, t) for a, t in found
                  if a.type != "Agreement" and (t is None or a.eid != t.eid or _domestic(r, a, t))]
         if found and not pairs:  # "Israel threatened ... in East Jerusalem": no other party named
@@ -128,7 +151,8 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
         joint = [(a, t, "AGREE", None) for a, t in together]
         joint += [(a, t, "CONSULT", "met") for a, t in together if signing]
         relation = None if kind == "RETREAT" and r.trigger.relation == "withdrawsFrom" else r.trigger.relation
-        own = [(a, t, kind, None if t is not None and "domestic" in (a.kind, t.kind) else relation) for a, t in pairs]
+        own = [(a, t, kind, None if t is not None and ("domestic" in (a.kind, t.kind) or t.kind == PLACE_KIND)
+                else relation) for a, t in pairs]
         for a, t, kind, rel in _distinct(own + joint):
             out.append(Event(event_type=intent_type(kind, modality, r.negated, conditional), actor=a.eid,
                              target=t.eid if t else None, relation=rel, evidence=ev, date=when,
@@ -252,24 +276,6 @@ def _gazetteer_office(oid: str, gazetteer, on, need_role: bool, need_state: bool
             out.append(Fact(oid, "roleTitle", o.role, origin="gazetteer"))
         if need_state:
             out.append(Fact(oid, "officialOf", o.of, origin="gazetteer"))
-    return out
-
-
-def background_facts(spans: list[Span], gazetteer, on: date | None) -> list[Fact]:
-    """memberOf / partyTo from the gazetteer, only between actors the text mentions."""
-    if gazetteer is None:
-        return []
-    ids = {s.eid for s in spans if s.eid and not s.place}
-    states = sorted(i for i in ids if gazetteer.type_of(i) == "State")
-    out = []
-    for i in sorted(ids):
-        kind = gazetteer.type_of(i)
-        if kind == "Organization":
-            members = set(gazetteer.members(i, on))
-            out.extend(Fact(s, "memberOf", i, origin="gazetteer") for s in states if s in members)
-        elif kind == "Agreement":
-            parties = set(gazetteer.parties(i, on))
-            out.extend(Fact(s, "partyTo", i, origin="gazetteer") for s in states if s in parties)
     return out
 
 

@@ -2,8 +2,11 @@
 
 An infinitive of purpose ("X sent envoys to Y to protest": X protests to Y; after a verb of control,
 "urged Y to", Y acts), the head of an "of" phrase ("the X sides of Y agreed": X agreed), a complaint
-"to Y over Z" (Z is the target), "under attack from X", and an event noun standing as the subject of
-a passive ("the attack on Y was condemned": Y is no subject). Pure functions over token arrays.
+"to Y over Z" (Z is the target), "under attack from X", an event noun standing as the subject of
+a passive ("the attack on Y was condemned": Y is no subject), a relative clause on a document
+between parties ("a deal between X and Y that calls on Z": the deal calls), and a place named after
+a trigger that has no other target ("threatened to resume attacks in Y": Y; a stance aimed at a
+place asserts no fact). Pure functions over token arrays.
 """
 
 from __future__ import annotations
@@ -135,3 +138,44 @@ def undergoer(p: Parsed, subject: list[Span], hit_ends: tuple[int, ...], lo: int
                        for e in hit_ends):
         return []
     return subject
+
+
+DOCUMENTS = frozenset({"deal", "agreement", "accord", "accords", "treaty", "pact", "resolution", "declaration",
+                       "statement", "communique", "communiqué", "document", "text", "plan", "proposal", "draft",
+                       "memorandum", "charter", "law", "bill", "protocol", "convention", "package", "framework",
+                       "roadmap", "settlement", "truce", "ceasefire", "cease-fire", "deals", "agreements",
+                       "resolutions", "treaties"})
+RELATIVE_REACH = 12  # tokens from a relative "that" back to the document noun it follows
+
+
+def document_subject(p: Parsed, gs: list[list[Span]], k: int, lo: int, agreements: tuple[Span, ...],
+                     verb_starts: tuple[int, ...], lead: frozenset[str]) -> bool:
+    """Whether the verb at token k opens a relative clause on an agreement or a document whose own
+    phrase names actors ("a deal between X and Y on Sunday that calls on Z to ..."): the document is
+    the subject, and the names in its phrase are its parties, not the subject. (With no name there,
+    "X approved a plan that will bar Y", the actors found as usual, X, stand for their plan.) The
+    noun is the nearest document word or agreement mention before "that"/"which", with no verb
+    trigger after it (``lead``: the words that may stand between a subject and its verb)."""
+    while k > lo and p.lower[k - 1] in lead:
+        k -= 1
+    if k <= lo or p.lower[k - 1] not in ("that", "which"):
+        return False
+    named = {m for a in agreements for m in range(a.i, a.j)}
+    for m in range(k - 2, max(lo, k - 1 - RELATIVE_REACH) - 1, -1):
+        if p.lower[m] in DOCUMENTS or m in named:
+            return any(m < g[0].i and g[-1].j < k and any(s.type in ACTOR_TYPES for s in g) for g in gs)
+        if m in verb_starts:
+            return False
+    return False
+
+
+PLACE_REACH = 14  # tokens from a trigger to the place it is aimed at ("contribute troops to a force in Y")
+STANCE_REACH = 8  # the same for a trigger that asserts a stance, whose place target asserts none
+STANCES = frozenset({"criticizes", "supports"})
+PLACE_KIND = "place-target"  # a stance's target read from a place: an event, no fact (facts.py)
+
+
+def place_after(places: tuple[Span, ...], hit: Hit, stop: int, reach: int) -> list[Span]:
+    """The first state named as a place after the trigger, before token ``stop`` and within
+    ``reach`` tokens ("contribute troops to a peacekeeping force in Y": Y)."""
+    return [s for s in places if hit.j <= s.i < stop and s.i - hit.j <= reach][:1]

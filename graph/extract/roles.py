@@ -2,9 +2,10 @@
 
 Actors are the coordinated group of mentions nearest before the trigger in its clause (for a noun
 trigger, close before it: "Russia's criticism", "their meeting"); targets are the first group after
-it ("with X", "of X"), or everyone in "between X and Y". Constructions that move the roles live
-in purpose.py (an infinitive of purpose, the head of an "of" phrase, a complaint "to Y over Z",
-"under attack from X"; re-exported here for events.py); "the latter" and appositions are read here.
+it ("with X", "of X"; "met Y ..., along with Z": Y and Z), or everyone in "between X and Y".
+Constructions that move the roles live in purpose.py (an infinitive of purpose, the head of an "of"
+phrase, a complaint "to Y over Z", "under attack from X", a relative clause on a deal between
+parties; re-exported here for events.py); "the latter" and appositions are read here.
 Pure functions over token arrays.
 """
 
@@ -12,9 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diplograph.graph.extract.anaphora import KIND as PRONOUN
+from diplograph.graph.extract.anaphora import PRONOUN as PRONOUN_TYPE
 from diplograph.graph.extract.lexicon import Trigger
 from diplograph.graph.extract.parse import Hit, Parsed
-from diplograph.graph.extract.purpose import of_head, purpose_roles, topic_target, under, undergoer
+from diplograph.graph.extract.purpose import (PLACE_KIND, PLACE_REACH, STANCE_REACH, STANCES, document_subject,
+                                             of_head, place_after, purpose_roles, topic_target, under, undergoer)
 from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
 
 __all__ = ["ANAPHORA", "LOCATIVE", "REACTION", "Context", "actors_of", "clause", "copula_roles", "doer", "groups",
@@ -47,6 +51,8 @@ def groups(p: Parsed, spans: list[Span], covered: set[int]) -> list[list[Span]]:
 def _joined(p: Parsed, a: Span, b: Span, covered: set[int]) -> bool:
     if a.sent != b.sent or b.i - a.j > 8:
         return False
+    if a.kind == PRONOUN or b.kind == PRONOUN:  # a pronoun opens a clause of its own (anaphora.py)
+        return a.i == b.i  # the members of one "they"
     return all(p.lower[k] in GAP_OK for k in range(a.j, b.i) if k not in covered)
 
 
@@ -77,9 +83,12 @@ def _before(gs: list[list[Span]], k: int, lo: int, max_gap: int | None) -> list[
 
 
 def _after(p: Parsed, gs: list[list[Span]], k: int, hi: int, max_gap: int | None, strict: bool = False) -> list[Span]:
-    """The group nearest after token k within (k, hi); strict: only prepositions in between."""
+    """The group nearest after token k within (k, hi); strict: only prepositions in between. A
+    subject pronoun there opens a clause of its own ("denied that it ..."): no target."""
     for g in gs:
         if g[0].i >= k and g[-1].j <= hi:
+            if g[0].kind == PRONOUN:
+                return []
             gap = [w for w in p.lower[k:g[0].i] if w not in TARGET_PREP]
             if max_gap is not None and (g[0].i - k > max_gap or (strict and gap)):
                 return []
@@ -214,6 +223,8 @@ def actors_of(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> 
         if prev in ("in", "as"):
             actors = _subject(gs, hit.i)  # "X pulled out in protest against Y": X protests
         return actors
+    if document_subject(p, gs, hit.i, lo, ctx.agreements, ctx.verb_starts, VERB_LEAD):  # "a deal ... that calls on"
+        return []
     latter = _latter(p, hit.i, lo)
     if latter is not None:  # "..., and the latter disapproves of Y": the last actor named before
         named = [s for g in gs if g[-1].j <= latter - 1 for s in g if s.type in ACTOR_TYPES]
@@ -224,8 +235,28 @@ def actors_of(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> 
         return list(ctx.prev_actors)  # "X shelled the town, killing 20": X killed
     if ctx.prev_actors and "and" in p.lower[max(s0, hit.i - 3):hit.i]:
         return list(ctx.prev_actors)  # "X met Y and later held talks with Z": X held the talks
+    if _unresolved(gs, hit.i, lo):  # "..., it said": a pronoun whose antecedent is unsure
+        return []
+    if lo > s0 and p.lower[lo - 1] in ("who", "which") and not _before(gs, hit.i, lo, None):
+        return _relative_head(p, gs, lo - 1)  # "X, who has vowed to ...": X vowed (not the sentence's subject)
     return _apposed(p, gs, hit.i, lo) or of_head(p, gs, hit.i, lo) or _before(gs, hit.i, lo, None) \
         or _subject(gs, hit.i)
+
+
+def _relative_head(p: Parsed, gs: list[list[Span]], w: int) -> list[Span]:
+    """The actors named right before the relative pronoun at token w ("X who", "X, which"); none
+    when something else stands there ("a journalist who ...")."""
+    end = w - 1 if w > 0 and p.lower[w - 1] == "," else w
+    for g in gs:
+        if g[-1].j == end:
+            return [s for s in g if s.type in ACTOR_TYPES]
+    return []
+
+
+def _unresolved(gs: list[list[Span]], k: int, lo: int) -> bool:
+    """Whether the group nearest before token k in its clause is a pronoun nobody is sure of."""
+    g = next((g for g in reversed(gs) if g[-1].j <= k), None)
+    return g is not None and g[0].i >= lo and g[0].type == PRONOUN_TYPE
 
 
 def _latter(p: Parsed, k: int, lo: int) -> int | None:
@@ -261,7 +292,8 @@ def _apposed(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
 
 
 def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) -> list[Span]:
-    """The target group of a trigger: right after it ("with X", "of X", "X")."""
+    """The target group of a trigger: right after it ("with X", "of X", "X"), else a state named as
+    a place after it (purpose.place_after; marked PLACE_KIND for a stance, which then asserts no fact)."""
     s1 = p.sents[p.sent_of[hit.i]][1]
     if trig.strict_target:
         targets = _after(p, gs, hit.j, s1, 3, True)
@@ -274,8 +306,25 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) ->
     if trig.relation is None and near and (not targets or targets[0].i > near[0].i):
         targets = near[:1]
     if not targets and trig.relation is None:
-        targets = [s for s in ctx.places if hit.j <= s.i < min(ctx.next_trigger, hi) and s.i - hit.j <= 8][:1]
+        targets = place_after(ctx.places, hit, min(ctx.next_trigger, hi), PLACE_REACH)
+    elif not targets and trig.relation in STANCES and not trig.nominal:  # "threatened to resume attacks in Y"
+        targets = [s.with_(kind=PLACE_KIND) for s in place_after(ctx.places, hit, min(ctx.next_trigger, hi),
+                                                                 STANCE_REACH)]
     if trig.relation == "met":
         verb_next = min([h for h in ctx.verb_starts if h > hit.i] + [hi])
-        targets = _with_group(p, gs, hit.i, verb_next) or [t for t in targets if t.type != "Organization"]
+        met = [t for t in targets if t.type != "Organization"]
+        joined = _with_group(p, gs, hit.i, verb_next)
+        # "met Y ..., along with Z": Z joins the direct object Y; "met with Y" names the guests alone
+        targets = met + [t for t in joined if t not in met] if joined and _added(p, joined) else joined or met
     return targets
+
+
+ADDING = frozenset({"along", "together"})  # "along with Z", "together with Z": Z in addition
+
+
+def _added(p: Parsed, g: list[Span]) -> bool:
+    """Whether the "with" before group g adds it to a direct object ("along with", "together with")."""
+    w = g[0].i - 1  # the nearest "with" before the group, looked for backwards (not from the text's start)
+    while w > 0 and p.lower[w] != "with":
+        w -= 1
+    return w > 0 and p.lower[w] == "with" and p.lower[w - 1] in ADDING

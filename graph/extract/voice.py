@@ -6,11 +6,18 @@
 * Reported obligation: "X said (that) Y must/should ...", "Y must ..., X said": X demands of Y.
   The trigger is the modal ("obligation" entries of the lexicon carry ``reported``); the target is
   the group right before it and the actor the speaker of the reporting verb.
+* Quoted speech: '"We welcome you," said X', '"...," X said': a verb trigger in the quote with no
+  subject of its own there (or "we" / "I") is the speaker's act; names in the quote are addressees.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import replace
+
 from diplograph.graph.extract.parse import Hit, Parsed
+from diplograph.graph.extract.roles import VERB_LEAD, clause
 from diplograph.graph.extract.spans import ACTOR_TYPES, Span
 
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "gets", "got"})
@@ -80,9 +87,10 @@ def speaker(p: Parsed, gs: list[list[Span]], hit: Hit, target: list[Span], speec
     ("Russia said on Tuesday that Sudan must"), else ", X said" / ", said X" after the modal."""
     s0, s1 = p.sents[p.sent_of[hit.i]]
     start = target[0].i if target else hit.i
+    obliged_ids = {t.eid for t in target}
     for g in reversed(gs):
-        if g[-1].j > start or g[0].i < s0:
-            continue
+        if g[-1].j > start or g[0].i < s0 or {s.eid for s in g} <= obliged_ids:
+            continue  # "reminded Iraq that it must": Iraq, named again by "it", is not who speaks
         gap = p.lower[g[-1].j:start]
         if len(gap) <= SPEAKER_GAP and not speech.isdisjoint(gap[:6]) and _actors(g):
             return _actors(g)
@@ -91,7 +99,8 @@ def speaker(p: Parsed, gs: list[list[Span]], hit: Hit, target: list[Span], speec
     for g in gs:
         if g[0].i <= hit.j or g[-1].j > s1:
             continue
-        before, after = p.lower[max(s0, g[0].i - 2):g[0].i], p.lower[g[-1].j:g[-1].j + 2]
+        before = [w for w in p.lower[max(s0, g[0].i - 3):g[0].i] if w not in QUOTE_MARKS][-2:]  # '," said X'
+        after = list(p.lower[g[-1].j:g[-1].j + 2])
         if "," in before and not speech.isdisjoint(after + before):
             return _actors(g)
     return []
@@ -102,7 +111,8 @@ def reported_roles(p: Parsed, gs: list[list[Span]], hit: Hit, speech: frozenset[
     target = obliged(p, gs, hit, speech)
     if not target:
         return [], []
-    actors = [s for s in speaker(p, gs, hit, target, speech) if s not in target]
+    obliged_ids = {t.eid for t in target}  # "X said that it must ...": X obliges no one
+    actors = [s for s in speaker(p, gs, hit, target, speech) if s.eid not in obliged_ids]
     return (actors, target) if actors else ([], [])
 
 
@@ -123,19 +133,108 @@ def attribution_start(p: Parsed, sent: int, trigger_starts: list[int]) -> int | 
         end -= 1
     if ATTRIBUTION.isdisjoint(p.lower[max(s0, end - ATTRIBUTION_MAX):end]):
         return None  # no reporting verb near the end (most sentences): no need to look for the comma
-    comma = next((k for k in range(end - 1, max(s0, end - ATTRIBUTION_MAX) - 1, -1) if p.words[k] == ","), None)
+    comma = _last_comma(p, s0, end)
+    if comma is not None and ATTRIBUTION.isdisjoint(p.lower[comma + 1:end]) and _apposition(p, comma):
+        end, comma = comma, _last_comma(p, s0, comma)  # ", said X, the US secretary of state."
     if comma is None or comma <= s0:
         return None
-    tail = p.lower[comma + 1:end]
+    first = comma + 1
+    while first < end and p.lower[first] in QUOTE_MARKS:  # '"...," said X': the quote closes first
+        first += 1
+    tail = p.lower[first:end]
     if not tail or ATTRIBUTION.isdisjoint(tail):
         return None
     last = max(n for n, w in enumerate(tail) if w in ATTRIBUTION)
-    if any(comma + 1 + last < k < end for k in trigger_starts):
+    if any(first + last < k < end for k in trigger_starts):
         return None  # "..., Putin told reporters after meeting Jiang": an event of its own
     if tail[0] in ("according", "said", "says"):
         return comma + 1
     # the reporting verb closes the clause: only a time or a "to AFP" may follow it
     return comma + 1 if len(tail) - last <= 4 and "according" not in tail else None
+
+
+def _last_comma(p: Parsed, s0: int, end: int) -> int | None:
+    """The last comma within ATTRIBUTION_MAX tokens before token ``end``."""
+    return next((k for k in range(end - 1, max(s0, end - ATTRIBUTION_MAX) - 1, -1) if p.words[k] == ","), None)
+
+
+def _apposition(p: Parsed, comma: int) -> bool:
+    """Whether the words after a sentence's last comma describe the name before it (", the US
+    secretary of state", ", a spokesman"): a noun phrase after a name."""
+    return comma > 0 and p.words[comma - 1][:1].isupper() and p.lower[comma + 1] in ("the", "a", "an")
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+QUOTE_SPAN = 4  # sentences one quotation may run over
+FIRST_PERSON = frozenset({"we", "i"})
+
+
+def quotations(p: Parsed) -> list[tuple[int, int]]:
+    """(opening, closing) token pairs of the document's quotations; an opening left unclosed at
+    the end of its paragraph (a quote running on into the next one) pairs with nothing."""
+    out, opening = [], None
+    for k in p.positions(QUOTE_MARKS):
+        if opening is not None and p.words[k] != "\u201c" and "\n\n" not in p.text[p.ends[opening]:p.starts[k]] \
+                and p.sent_of[k] - p.sent_of[opening] < QUOTE_SPAN:
+            out.append((opening, k))
+            opening = None
+        elif p.words[k] != "\u201d":
+            opening = k
+    return out
+
+
+def quoted_speakers(p: Parsed, readings: list, spans: list[Span]) -> list:
+    """The readings, each verb trigger inside a quotation that a trailing source clause attributes
+    ('"Welcome to the alliance," said X') read as the speaker's own act when the quote gives it no
+    subject ("we", "I" or none): the speaker acts, and the names in the quote before the trigger
+    are whom the act is aimed at (when the reading has no target of its own)."""
+    quotes = quotations(p) if readings else []
+    if not quotes:
+        return readings
+    hits_of: dict[int, list[int]] = defaultdict(list)  # by sentence: a long text has many quotes
+    spans_of: dict[int, list[Span]] = defaultdict(list)
+    for r in readings:
+        hits_of[r.sent].append(r.hit.i)
+    for s in spans:
+        spans_of[s.sent].append(s)
+    order = sorted(range(len(readings)), key=lambda n: readings[n].hit.i)
+    starts = [readings[n].hit.i for n in order]
+    out = list(readings)
+    for opening, closing in quotes:
+        speakers = _speakers_after(p, closing, hits_of, spans_of)
+        if not speakers:
+            continue
+        for n in order[bisect_right(starts, opening):bisect_left(starts, closing)]:
+            r = out[n]
+            if _speaker_acts(p, r, opening):
+                inside = tuple(a for a in r.actors if opening < a.i < closing and a not in speakers)
+                out[n] = replace(r, actors=speakers, targets=r.targets or inside)
+    return out
+
+
+def _speakers_after(p: Parsed, closing: int, hits_of: dict[int, list[int]],
+                    spans_of: dict[int, list[Span]]) -> tuple[Span, ...]:
+    """The actors named in the source clause right after a closing quote ('," said X.'), if any."""
+    sent = p.sent_of[closing]
+    source = attribution_start(p, sent, hits_of.get(sent, []))
+    if source is None or abs(source - closing) > 2:
+        return ()
+    return tuple(s for s in spans_of.get(sent, ()) if s.i > closing and s.type in ACTOR_TYPES and s.eid
+                 and not s.modifier and not s.place)
+
+
+def _speaker_acts(p: Parsed, r, opening: int) -> bool:
+    """Whether a reading in a quote is the speaker's act: a verb trigger, neither reported nor
+    passive, whose clause names no actor of it before it, or whose subject is "we" / "I"."""
+    if r.trigger.nominal or r.trigger.reported or r.one_group or is_passive(p, r.hit):
+        return False
+    k = r.hit.i
+    while k > opening + 1 and p.lower[k - 1] in VERB_LEAD:
+        k -= 1
+    if p.lower[k - 1] in FIRST_PERSON:
+        return True
+    lo = max(clause(p, r.hit.i, r.sent)[0], opening)
+    return not any(lo <= a.i < r.hit.i for a in r.actors)
 
 
 def condition_subject(p: Parsed, gs: list[list[Span]], hit: Hit) -> list[Span]:

@@ -1,0 +1,84 @@
+"""Background facts: memberOf / partyTo from the gazetteer where the text names a state beside a body.
+
+Stage contract: ``background_facts(spans, gazetteer, on, parsed, events) -> list[Fact]``, a pure function
+(facts.py turns events into facts; this module adds what the gazetteer knows of the states named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from diplograph.graph.extract.parse import Parsed
+from diplograph.graph.extract.spans import Span
+from diplograph.graph.model import Event, Fact
+
+__all__ = ["background_facts"]
+
+
+def background_facts(spans: list[Span], gazetteer, on: date | None, p: Parsed | None = None,
+                     events: Sequence[Event] = ()) -> list[Fact]:
+    """memberOf / partyTo from the gazetteer, only where the text names the state beside the body.
+
+    Annotators accept background the text puts side by side (FORMAT.md's ``required: false``), not
+    every membership of every state the text names: the state must be named in a sentence with the
+    body, in the run of states nearest it when ``p`` is given ("talks between A and B mediated by C,
+    D and E as co-chairs of the Group": C, D and E); never a state the text reports rejecting or
+    leaving it ("the French rejection of the constitution": ``events``).
+    """
+    if gazetteer is None:
+        return []
+    named = [s for s in spans if s.eid and not s.place]
+    refused = _refused(events, {s.eid: s.state for s in named if s.type == "Official" and s.state})
+    by_sent: dict[int, list[Span]] = {}
+    for s in sorted(named, key=lambda s: (s.i, s.j)):
+        if gazetteer.type_of(s.eid) == "State":
+            by_sent.setdefault(s.sent, []).append(s)
+    out = []
+    for body in sorted({s.eid for s in named if gazetteer.type_of(s.eid) in ("Organization", "Agreement")}):
+        if gazetteer.type_of(body) == "Organization":
+            pred, holders = "memberOf", set(gazetteer.members(body, on))
+        else:
+            pred, holders = "partyTo", set(gazetteer.parties(body, on))
+        # a body that only qualifies a title ("EU foreign policy chief Catherine Ashton") names no members
+        mentions = [s for s in named if s.eid == body and not s.modifier]
+        beside = set().union(*(_beside(m, by_sent.get(m.sent, []), p) for m in mentions))
+        out.extend(Fact(st, pred, body, origin="gazetteer") for st in sorted(beside & holders)
+                   if (st, body) not in refused)
+    return out
+
+
+#: Words that may stand between the states of one list ("Russia, the USA and France").
+LIST_WORDS = frozenset({",", "and", "or", "the", "&", "as", "well"})
+
+
+def _beside(m: Span, states: list[Span], p: Parsed | None) -> set[str]:
+    """The states of ``m``'s sentence (in text order); with ``p``, only the runs of states nearest
+    ``m`` on each side, and those inside it ("the six powers")."""
+    if p is None:
+        return {s.eid for s in states}
+    runs = _runs(p, [s for s in states if s.j <= m.i or s.i >= m.j])
+    before = [r for r in runs if r[-1].j <= m.i][-1:]
+    after = [r for r in runs if r[0].i >= m.j][:1]
+    return {s.eid for r in before + after for s in r} | {s.eid for s in states if s.i < m.j and m.i < s.j}
+
+
+def _runs(p: Parsed, states: list[Span]) -> list[list[Span]]:
+    """Group states into lists: mentions with only list words between them."""
+    runs: list[list[Span]] = []
+    for s in states:
+        last = runs[-1][-1] if runs else None
+        if last is not None and all(w in LIST_WORDS for w in p.lower[last.j:s.i]):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return runs
+
+
+def _refused(events: Sequence[Event], state_of_official: dict[str, str]) -> set[tuple[str, str]]:
+    """(state, body) pairs the text reports a rejection of, or a withdrawal from."""
+    out = set()
+    for e in events:
+        if e.target and not e.negated and (e.event_type == "REJECT" or e.relation == "withdrawsFrom"):
+            out.add((state_of_official.get(e.actor, e.actor), e.target))
+    return out
