@@ -10,9 +10,9 @@ document in-process (one gazetteer load) and the resulting RDF is searched for a
 * type: an event of the recorded type (0.5 names and their successors are equivalent:
   DEMAND/REQUEST, DISAPPROVE/ACCUSE, FIGHT/ASSAULT);
 * directed: of that type, with an actor of a source state and a target of a target state
-  (an official counts for the state it is ``dg:officialOf``; states carry ``dg:isoCode``; an
-  organization counts for its sector: the gazetteer's ``cameo`` code, else IGO / NGO from its
-  subtype, and a government body or armed group for its ``state``);
+  (an official counts for the state it is ``dg:officialOf``, an organization for the state it is
+  ``dg:stateOf``; states carry ``dg:isoCode``; an organization counts for its sector: the gazetteer's
+  ``cameo`` code, else IGO / NGO from its subtype, and a government body or armed group for its ``state``);
   records without a target need only the source;
 * undirected: the same, either way round.
 Prints per event type and overall; "country records" are those whose actors are all states.
@@ -86,9 +86,9 @@ def gazetteer_codes(gaz, node) -> set[str]:
 
 def actor_codes(g: Graph, node, gaz) -> set[str]:
     """Codes a graph node stands for: its own ISO code, an organization's sector (and state), or
-    those of what it is an official of."""
+    those of what it is an official of or an organization of (``dg:stateOf``)."""
     own = {str(c) for c in g.objects(node, DG.isoCode)} | gazetteer_codes(gaz, node)
-    for body in g.objects(node, DG.officialOf):
+    for body in sorted({*g.objects(node, DG.officialOf), *g.objects(node, DG.stateOf)}):
         own |= {str(c) for c in g.objects(body, DG.isoCode)} | gazetteer_codes(gaz, body)
     return own
 

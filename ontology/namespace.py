@@ -66,6 +66,7 @@ class DG(DefinedNamespace):
     relation: URIRef  # relation
     signed: URIRef  # signed
     sliceOf: URIRef  # slice of
+    stateOf: URIRef  # state of
     supports: URIRef  # supports
     target: URIRef  # target
     withdrawsFrom: URIRef  # withdraws from

@@ -61,7 +61,7 @@ STANDARD = {
          "topConceptOf", "hasTopConcept"},
         SKOS,
     ),
-    "http://www.w3.org/ns/org#": ({"Organization", "FormalOrganization", "memberOf", "identifier"}, ORG),
+    "http://www.w3.org/ns/org#": ({"Organization", "FormalOrganization", "memberOf", "identifier", "linkedTo"}, ORG),
     "http://www.w3.org/ns/prov#": (
         {"Agent", "Person", "Entity", "wasDerivedFrom", "wasQuotedFrom", "specializationOf", "value"},
         PROV,

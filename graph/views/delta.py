@@ -212,7 +212,7 @@ def _state_of(entities: dict, s: str) -> str | None:
     kind = min(slots[0])
     if kind == "State":
         return s
-    if kind == "Official":
+    if kind in load.SERVING:
         serves = sorted(o for o in slots[2] if entities.get(o) and entities[o][0] and min(entities[o][0]) == "State")
         return serves[0] if serves else None
     return None

@@ -2,7 +2,8 @@
 
 A dyad is unordered (``a < b`` by IRI). Its contributions are the counting edges of the base graph
 (see :mod:`diplograph.graph.views.load`) whose two ends serve the two states: an official counts for
-the state it is ``dg:officialOf``; a state's relation to itself is dropped.
+the state it is ``dg:officialOf``, an organization for the state it is ``dg:stateOf`` (a government body,
+a national party, union or association); a state's relation to itself is dropped.
 
 The **score** is the mean weight of the contributions (the event types' Goldstein-like weights,
 -10..+10), so a dyad read in one article and one read in a hundred sit on the same scale and one

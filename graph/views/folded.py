@@ -41,12 +41,13 @@ class ViewTables:
 
 
 def states(f: Folder) -> tuple[dict[str, str], dict[str, str]]:
-    """Each entity's state (a state's own IRI, an official's first state served) and each state's label."""
+    """Each entity's state (a state's own IRI, an official's or an organization's first state served) and each
+    state's label."""
     kind = {s: min(slot[0]) for s, slot in f.entities.items()}
     state = {s: s for s, k in kind.items() if k == "State"}
     names = {s: _first(f.entities[s][1]) or local(s) for s in state}
     for s, k in kind.items():
-        if k == "Official":
+        if k in load.SERVING:
             serves = sorted(o for o in f.entities[s][3] if kind.get(o) == "State")
             if serves:
                 state[s] = serves[0]

@@ -1,7 +1,8 @@
 """Stage: RDF -> networkx. Read any diplograph graph into one ``MultiDiGraph``.
 
 Nodes are entity IRIs (``dg:State|Official|Organization|Agreement``) with the attributes ``type``,
-``label``, ``aliases`` and ``state`` (the state an official serves, a state's own IRI). Edges go from
+``label``, ``aliases`` and ``state`` (the state an official is ``dg:officialOf`` or an organization
+``dg:stateOf``, the first by IRI when several; a state's own IRI). Edges go from
 actor to target and carry ``kind`` ("event" or "fact"), ``relation``, ``event_type``, ``weight``,
 ``quad``, ``date``, ``counts`` and the evidence. Events are keyed by their IRI, direct facts by their
 predicate IRI (one RDF triple, one edge).
@@ -48,7 +49,11 @@ SYMMETRIC = frozenset({"met"})
 FILES = ("graph.ttl", "graph.trig", "graph.nq.gz", "graph.nq", "graph.nt")
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
             ".nq.gz": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
-_KEEP = frozenset([RDF_TYPE, RDFS_LABEL, ALT_LABEL, PUBLISHED, DERIVED, *STATEMENT]
+#: What makes an entity of these types act for a state in the dyads: an official is the official of the state
+#: it is ``dg:officialOf``, an organization the organization of the state it is ``dg:stateOf`` (rdf.state_facts).
+SERVING = ("Official", "Organization")
+SERVES = (DG + "officialOf", DG + "stateOf")
+_KEEP = frozenset([RDF_TYPE, RDFS_LABEL, ALT_LABEL, PUBLISHED, DERIVED, *STATEMENT, *SERVES]
                   + [DG + p for p in RELATIONS]
                   + [DG + p for p in ("eventType", "actor", "target", "relation", "date", "modality", "negated",
                                       "hedged", "evidence", "quote")])
@@ -144,9 +149,11 @@ def add_entities(G: nx.MultiDiGraph, data: Triples) -> None:
         if G.nodes[s]["type"] == "State":
             G.nodes[s]["state"] = s
     for s in G:
-        serves = sorted(o for o in data[s].get(DG + "officialOf", ()) if G.nodes.get(o, {}).get("type") == "State")
-        if G.nodes[s]["type"] == "Official" and serves:
-            G.nodes[s]["state"] = serves[0]
+        if G.nodes[s]["type"] in SERVING:
+            props = data[s]
+            serves = sorted(o for p in SERVES for o in props.get(p, ()) if G.nodes.get(o, {}).get("type") == "State")
+            if serves:
+                G.nodes[s]["state"] = serves[0]
 
 
 def _ensure(G: nx.MultiDiGraph, node: str) -> None:

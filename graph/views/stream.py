@@ -38,13 +38,14 @@ _EVENT_PROPS = ("eventType", "actor", "target", "relation", "date", "modality", 
 _SLOTS = {DG + p: i for i, p in enumerate(_EVENT_PROPS)}
 _DOCS = len(_EVENT_PROPS)  # the slot of the documents an event was derived from
 _RELATION_IRIS = {DG + p: p for p in RELATIONS}
-_COUNTED = {DG + p: DG + p for p in ("roleTitle", "cites")}  # each to one string object
+_COUNTED = {DG + p: DG + p for p in ("roleTitle", "cites", "stateOf")}  # each to one string object
 #: The attributes of every edge of the views' graph, in load.py's order.
 EDGE_KEYS = ("kind", "relation", "event_type", "weight", "quad", "date", "modality", "negated", "hedged", "counts",
              "evidence", "quote")
 
 
-#: What a document's digest keeps: the views' predicates, and the two facts the build's counts add.
+#: What a document's digest keeps: the views' predicates (stateOf among them), and the two facts the build's
+#: counts add.
 DIGEST = frozenset(f"<{p}>".encode() for p in (*load.KEEP, DG + "roleTitle", DG + "cites"))
 
 
@@ -138,14 +139,14 @@ class Folder:
     """
 
     def __init__(self) -> None:
-        self.entities: dict[str, list[set[str]]] = {}  # s -> [core kinds, labels, aliases, officialOf]
+        self.entities: dict[str, list[set[str]]] = {}  # s -> [core kinds, labels, aliases, states served]
         self.relations: set[tuple[str, str, str]] = set()  # (s, relation local name, o)
         self.events: dict[str, list[Values]] = {}  # e -> the values of each _EVENT_PROPS slot, then the documents
         self.quotes: dict[str, tuple[str, str]] = {}  # e -> (evidence IRI, its quote): the smallest IRI quoted
         self.records: dict[tuple[str, str, str], Values] = {}  # (s, p IRI, o) -> record IRIs, p a relation
         self.record_docs: dict[str, Values] = {}
         self.published: dict[str, set[str]] = defaultdict(set)
-        self.other_facts: set[tuple[str, str, str]] = set()  # roleTitle and cites: counted, not drawn
+        self.other_facts: set[tuple[str, str, str]] = set()  # roleTitle, cites, stateOf: counted, not drawn
 
     def counts(self) -> dict:
         """Distinct entities by core type, direct facts and events (the build's summary)."""
@@ -174,7 +175,8 @@ class Folder:
             slot[0].update(kinds)
             slot[1].update(props.get(RDFS_LABEL, ()))
             slot[2].update(props.get(ALT_LABEL, ()))
-            slot[3].update(map(sys.intern, props.get(DG + "officialOf", ())))
+            for p in load.SERVES:  # officialOf, stateOf: what the entity is of, by its type (load.add_entities)
+                slot[3].update(map(sys.intern, props.get(p, ())))
         if _EVENT in types:
             self._event(s, props, data)
 
@@ -344,9 +346,10 @@ def _add_entities(G: nx.MultiDiGraph, f: Folder) -> None:
         if G.nodes[s]["type"] == "State":
             G.nodes[s]["state"] = s
     for s in G:
-        serves = sorted(o for o in f.entities[s][3] if G.nodes.get(o, {}).get("type") == "State")
-        if G.nodes[s]["type"] == "Official" and serves:
-            G.nodes[s]["state"] = serves[0]
+        if G.nodes[s]["type"] in load.SERVING:
+            serves = sorted(o for o in f.entities[s][3] if G.nodes.get(o, {}).get("type") == "State")
+            if serves:
+                G.nodes[s]["state"] = serves[0]
 
 
 def _event_data(f: Folder, e: str, types: dict) -> EdgeData:

@@ -37,7 +37,7 @@ CHOICES = {
 }
 CHOICE_KEYS = tuple(CHOICES)
 DATE_FIELDS = ("start", "end", "signed", "founded", "dissolved", "date")
-LIST_FIELDS = ("aliases", "adjectives", "demonyms", "prefixes", "metonyms", "ambiguous_aliases")
+LIST_FIELDS = ("aliases", "adjectives", "demonyms", "prefixes", "metonyms", "ambiguous_aliases", "regions")
 # Nested list field -> keys each of its objects must have.
 NESTED = {"members": ("state",), "parties": ("state",), "status_changes": ("date", "change"),
           "offices": ("role", "of")}
@@ -87,6 +87,7 @@ def check_record(rec: object, where: Where, expected_types: tuple[str, ...]) -> 
                                   or not all(isinstance(v, str) and v for v in value)):
             raise where.error(f"field {key!r} must be a list of non-empty strings")
     check_values(rec, where, rec["id"])
+    check_regions(rec, where)
     cameo = rec.get("cameo")
     if cameo is not None and (not isinstance(cameo, str) or not CAMEO_RE.match(cameo)
                               or cameo[:3] not in CAMEO_CATEGORIES):
@@ -103,6 +104,19 @@ def check_record(rec: object, where: Where, expected_types: tuple[str, ...]) -> 
             if missing:
                 raise where.error(f"missing {missing[0]!r} in an item of {rec['id']}.{key}")
             check_values(item, where, f"{rec['id']}.{key}")
+
+
+def check_regions(rec: dict, where: Where) -> None:
+    """A state's ``regions`` (places in it that are no state: "Northern Ireland") must be among its metonyms:
+    the extractor meets a region only as a metonym's match, and then reads it as a place, never an actor."""
+    regions = rec.get("regions")
+    if not regions:
+        return
+    if rec["type"] != "State":
+        raise where.error(f"{rec['id']}: only a State has regions")
+    missing = [r for r in regions if r not in (rec.get("metonyms") or ())]
+    if missing:
+        raise where.error(f"{rec['id']}: region {missing[0]!r} is not one of its metonyms")
 
 
 @functools.lru_cache(maxsize=None)
