@@ -156,8 +156,7 @@ TIME_CORE = TIME_WORDS | MONTHS  # a time phrase holds one of these ("on Monday"
 def gapped_hits(p: Parsed, rules: Rules) -> list[Hit]:
     """The trigger phrases found with a time phrase between two of their words ("called Thursday on X
     to", "met on Monday with", "pulled last week out of"): the hit spans the whole, time phrase included."""
-    heads, out = rules.split_phrases, []
-    longest = max(map(len, heads), default=0)
+    heads, longest, out = rules.split_phrases, rules.split_reach, []
     starts = {a for m in p.positions(TIME_CORE, lower=True) for a in _openers(p, m)}
     for a in sorted(starts):
         s0, s1 = p.sents[p.sent_of[a]]

@@ -184,6 +184,11 @@ class Rules:
         """:func:`split_phrases` of the triggers, made on first use."""
         return split_phrases(self.triggers)
 
+    @cached_property
+    def split_reach(self) -> int:
+        """The most head words of a :attr:`split_phrases` key (how far back a gapped phrase may start)."""
+        return max(map(len, self.split_phrases), default=0)
+
 
 PLAIN_WORD = re.compile(r"[a-z]+")
 
@@ -200,11 +205,18 @@ def split_phrases(triggers: tuple[Trigger, ...]) -> dict[tuple[str, ...], tuple[
     out: dict[tuple[str, ...], set[tuple[tuple[str, ...], str]]] = {}
     for trig in triggers:
         for phrase in trig.phrases:
+            if " " not in phrase or not _plain(phrase):
+                continue
             words = tuple(phrase.split(" "))
-            if len(words) > 1 and all(PLAIN_WORD.fullmatch(w) for w in words):
-                for cut in range(1, len(words)):
-                    out.setdefault(words[:cut], set()).add((words[cut:], trig.id))
-    return {head: tuple(sorted(tails)) for head, tails in sorted(out.items())}
+            for cut in range(1, len(words)):
+                out.setdefault(words[:cut], set()).add((words[cut:], trig.id))
+    return {head: tuple(sorted(tails)) for head, tails in out.items()}  # looked up by key: no order needed
+
+
+def _plain(phrase: str) -> bool:
+    """Whether a phrase is plain lower-case ASCII words separated by single spaces (PLAIN_WORD's)."""
+    return phrase.isascii() and phrase.replace(" ", "").isalpha() and phrase.islower() and "  " not in phrase \
+        and not phrase.startswith(" ") and not phrase.endswith(" ")
 
 
 @lru_cache(maxsize=1)

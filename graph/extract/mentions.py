@@ -102,10 +102,9 @@ def gazetteer_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
         affixed = h.i >= 2 and p.words[h.i - 1] == "-" and p.lower[h.i - 2] in AFFIXES
         out.append(Span(h.i, h.j, h.start, h.end, p.sent_of[h.i], type_, kind, cands,
                         eid=cands[0] if len(cands) == 1 else None, place=place, modifier=affixed))
-    return qualified_places(p, drop_inside_names(p, out, gazetteer, rules))
+    return qualified_places(p, drop_inside_names(p, out, gazetteer, rules), rules)
 
 
-PLACE_NOUNS = frozenset({"city", "town", "port", "capital", "village", "province", "region"})
 NAMES = ("label", "alias")
 CLAUSE_WORDS = frozenset({"on", "in", "at", "as", "and", "or", "but", "where", "which", "after", "before", "to", "from",
                           "with", "for", "during", "since", "when", "while", "that", "was", "were", "is", "are",
@@ -113,24 +112,25 @@ CLAUSE_WORDS = frozenset({"on", "in", "at", "as", "and", "or", "but", "where", "
 APPOSITION_END = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"})
 
 
-def qualified_places(p: Parsed, spans: list[Span]) -> list[Span]:
+def qualified_places(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
     """A capital qualified by another state is a place of that state, not a metonym: "in Tripoli,
     Lebanon", "northern Lebanon's Tripoli", "the Lebanese port of Tripoli" (Tripoli is also Libya's
-    capital). The qualifier is part of the place's name, so it is a place too."""
+    capital; cue ``place_noun``). The qualifier is part of the place's name, so it is a place too."""
     by_start = {s.i: s for s in spans}
     by_end = {s.j: s for s in spans}
     moved: dict[int, Span] = {}
     for s in spans:
         if s.kind != "metonym" or s.type != "State":
             continue
-        q = _qualifier(p, s, by_start, by_end)
+        q = _qualifier(p, s, by_start, by_end, rules.cue("place_noun"))
         if q is not None and q.eid != s.eid:  # "Moscow, Russia": the metonym reading stands
             moved[s.i] = s.with_(eid=q.eid, candidates=(q.eid,), place=True)
             moved[q.i] = q.with_(place=True)
     return [moved.get(s.i, s) for s in spans] if moved else spans
 
 
-def _qualifier(p: Parsed, s: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> Span | None:
+def _qualifier(p: Parsed, s: Span, by_start: dict[int, Span], by_end: dict[int, Span],
+               place_nouns: frozenset[str]) -> Span | None:
     """The state span qualifying a capital's name, if any: after a comma (for a place only: "Moscow,
     Beijing and Washington" is a list), before "'s" (past a lower-case "northern"), or as the
     adjective of "the Lebanese city of"."""
@@ -143,7 +143,7 @@ def _qualifier(p: Parsed, s: Span, by_start: dict[int, Span], by_end: dict[int, 
     if k - 1 >= s0 and p.lower[k - 1] in ("'s", "\u2019s") and _state_name(by_end.get(k - 1), NAMES) \
             and _heads(p, s, s1):
         return by_end[k - 1]
-    if s.i - 2 >= s0 and p.lower[s.i - 1] == "of" and p.lower[s.i - 2] in PLACE_NOUNS:
+    if s.i - 2 >= s0 and p.lower[s.i - 1] == "of" and p.lower[s.i - 2] in place_nouns:
         k = s.i - 2
         while k - 1 >= s0 and k >= s.i - 4 and p.words[k - 1].islower():
             k -= 1  # "the Lebanese port city of"
