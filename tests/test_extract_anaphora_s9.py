@@ -9,12 +9,6 @@ from diplograph.graph.extract.anaphora import KIND, PRONOUN, pronoun_spans
 from diplograph.graph.extract.lexicon import default_rules
 from diplograph.graph.extract.parse import parse
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology import gazetteer as gazetteer_mod
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return gazetteer_mod.load()
 
 
 def _events(gazetteer, text: str) -> set[tuple]:

@@ -7,15 +7,10 @@ from __future__ import annotations
 import pytest
 from diplograph.graph.extract import extract, groupings, plurals
 from diplograph.graph.model import Document, Extraction, PartialDate
-from diplograph.ontology.gazetteer import load
 
 SIX = {"china", "france", "germany", "russia", "united_kingdom", "united_states"}
 TRIO = {"poland", "hungary", "czech_republic"}
 
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load()
 
 
 def read(text: str, gazetteer, on: str = "2004-05-03") -> Extraction:

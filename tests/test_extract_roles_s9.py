@@ -12,12 +12,6 @@ from diplograph.graph.extract.lexicon import default_rules
 from diplograph.graph.extract.parse import parse
 from diplograph.graph.extract.voice import attribution_start, quotations
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology import gazetteer as gazetteer_mod
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return gazetteer_mod.load()
 
 
 def _extract(gazetteer, text: str):

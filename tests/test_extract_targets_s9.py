@@ -9,12 +9,6 @@ from __future__ import annotations
 import pytest
 from diplograph.graph.extract import extract
 from diplograph.graph.model import Document, PartialDate
-from diplograph.ontology import gazetteer as gazetteer_mod
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return gazetteer_mod.load()
 
 
 def _extract(gazetteer, text: str):

@@ -11,16 +11,14 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib.namespace import OWL, RDF, RDFS
-
 from diplograph.graph import rdf, views
 from diplograph.graph.extract import extract
 from diplograph.graph.model import Document, PartialDate
 from diplograph.graph.pipeline import build
 from diplograph.graph.store import example, query
-from diplograph.ontology import gazetteer as gazetteer_mod
 from diplograph.ontology import validate
 from diplograph.ontology.namespace import DG
+from rdflib.namespace import OWL, RDF, RDFS
 
 ID = "https://w3id.org/diplograph/id/"
 PARLIAMENT = ID + "organization/lithuanian-parliament"
@@ -30,10 +28,6 @@ TEXTS = {
     "tehran": ("2021-04-09", "Russia criticized Iran on Friday. Lithuania welcomed the Jordanian proposal."),
 }
 
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return gazetteer_mod.load()
 
 
 def read(text: str, gazetteer):
