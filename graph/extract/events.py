@@ -16,8 +16,8 @@ from diplograph.graph.extract.lexicon import Rules, Trigger
 from diplograph.graph.extract.mentions import _longest
 from diplograph.graph.extract.modality import read_modality
 from diplograph.graph.extract.parse import Hit, Parsed
-from diplograph.graph.extract.roles import (ANAPHORA, LOCATIVE, REACTION, Context, actors_of, clause, copula_roles,
-                                            doer, groups, purpose_roles, targets_of, topic_target, under,
+from diplograph.graph.extract.roles import (ANAPHORA, LOCATIVE, REACTION, Context, actors_of, by_maker, clause,
+                                            copula_roles, doer, groups, purpose_roles, targets_of, topic_target, under,
                                             undergoer, venue)
 from diplograph.graph.extract.spans import (ACTOR_TYPES, MONTHS, TIME_OPENERS, TIME_WORDS, Span, quick,
                                             time_phrase_end)
@@ -90,7 +90,7 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     summit_of = after in ("among", "of") and trig.nominal and trig.relation == "met"  # "a summit of X, Y and Z"
     if (after == "between" or summit_of) and len(targets) >= 2:
         actors, one_group = [], True
-    if after == "by" and targets and not passive and not undergone:
+    if after == "by" and targets and not passive and not undergone and not by_maker(p, hit, trig):
         actors, targets = [t for t in targets if t.type in ACTOR_TYPES], list(actors)
     if not actors and not targets and trig.relation == "met" and hit.i > 0 and p.lower[hit.i - 1] in ANAPHORA:
         actors, one_group = list(ctx.prev_met), True

@@ -12,7 +12,7 @@ place asserts no fact). Pure functions over token arrays.
 from __future__ import annotations
 
 from diplograph.graph.extract.parse import Hit, Parsed
-from diplograph.graph.extract.spans import ACTOR_TYPES, TIME_WORDS, Span
+from diplograph.graph.extract.spans import ACTOR_TYPES, TIME_OPENERS, TIME_WORDS, Span
 
 PREPOSITIONS = frozenset({"of", "in", "to", "with", "from", "for", "on", "at", "by", "against", "into", "between",
                           "among", "over", "about", "toward", "towards", "near", "under", "after", "before"})
@@ -43,8 +43,18 @@ def governor(p: Parsed, k: int, lo: int) -> str:
     if k <= lo:
         return ""
     if p.lower[k - 1] in ("to", "on", "upon") and k - 1 > lo:
-        return p.lower[k - 2]
-    return p.lower[k - 1]
+        k -= 1
+    return p.lower[_before_time(p, k - 1, lo)]
+
+
+def _before_time(p: Parsed, m: int, lo: int) -> int:
+    """Token m, or the word before the time phrase ending at m ("called Thursday on Y" -> "called",
+    "urged last week Y" -> "urged"): a time is no governor."""
+    if p.lower[m] not in TIME_WORDS:
+        return m
+    while m > lo and (p.lower[m] in TIME_WORDS or p.lower[m] in TIME_OPENERS):
+        m -= 1
+    return m
 
 
 def of_head(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:

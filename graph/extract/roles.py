@@ -21,8 +21,8 @@ from diplograph.graph.extract.purpose import (PLACE_KIND, PLACE_REACH, STANCE_RE
                                              of_head, place_after, purpose_roles, topic_target, under, undergoer)
 from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
 
-__all__ = ["ANAPHORA", "LOCATIVE", "REACTION", "Context", "actors_of", "clause", "copula_roles", "doer", "groups",
-           "purpose_roles", "targets_of", "topic_target", "under", "undergoer", "venue"]
+__all__ = ["ANAPHORA", "LOCATIVE", "REACTION", "Context", "actors_of", "by_maker", "clause", "copula_roles", "doer",
+           "groups", "purpose_roles", "targets_of", "topic_target", "under", "undergoer", "venue"]
 
 GAP_OK = frozenset({",", "and", "both", "as", "well", "the", "-", "his", "her", "their", "its", "mr.", "mr", "'s",
                     "’s", "leaders", "leader", "officials", "government", "side", "delegation", "delegations"})
@@ -310,6 +310,8 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) ->
     elif not targets and trig.relation in STANCES and not trig.nominal:  # "threatened to resume attacks in Y"
         targets = [s.with_(kind=PLACE_KIND) for s in place_after(ctx.places, hit, min(ctx.next_trigger, hi),
                                                                  STANCE_REACH)]
+    if trig.relation == "met" and targets and _topic(p, hit, targets[0].i):
+        targets = []  # "X and Y negotiated on Z": Z is what they talk about, not a party ("with Z" stays)
     if trig.relation == "met":
         verb_next = min([h for h in ctx.verb_starts if h > hit.i] + [hi])
         met = [t for t in targets if t.type != "Organization"]
@@ -328,3 +330,26 @@ def _added(p: Parsed, g: list[Span]) -> bool:
     while w > 0 and p.lower[w] != "with":
         w -= 1
     return w > 0 and p.lower[w] == "with" and p.lower[w - 1] in ADDING
+
+
+CONSULTING = frozenset({"consult", "consults", "consulted", "consulting", "negotiate", "negotiates", "negotiated",
+                        "negotiating", "confer", "confers", "conferred", "conferring", "talks", "consultations",
+                        "negotiations", "dialogue"})
+TOPIC_LEAD = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _topic(p: Parsed, hit: Hit, k: int) -> bool:
+    """Whether the group at token k is the topic of a consultation ("negotiated on Z", "talks
+    about Z"): the trigger ends in a consulting word and a topic preposition leads to the group
+    with no "with" in between."""
+    gap = p.lower[hit.j:k]
+    return p.lower[hit.j - 1] in CONSULTING and bool(gap) and gap[0] in TOPIC_LEAD and "with" not in gap
+
+
+def by_maker(p: Parsed, hit: Hit, trig: Trigger) -> bool:
+    """Whether a verb trigger phrase ending in a noun is followed by "by" ("violated a ban by Y"):
+    the "by" group made the noun (the one defied), it is not the agent of the active verb, whose
+    subject acts (only a passive, "was violated by Y", takes its "by" group as the actor)."""
+    last = p.lower[hit.j - 1]
+    return not trig.nominal and hit.j - hit.i > 1 and hit.j < len(p.lower) and p.lower[hit.j] == "by" \
+        and last not in TARGET_PREP and not last.endswith("ed")

@@ -34,6 +34,10 @@ ADJECTIVAL = frozenset({"opposed", "committed", "concerned", "prepared", "determ
                         "alarmed", "obliged", "supposed", "scheduled", "expected", "united", "divided", "inclined",
                         "dedicated", "devoted", "resolved", "pledged", "entitled"})
 BY_WINDOW = 12  # tokens from the verb to its "by" agent ("accused of misusing funds by ...")
+FAR_BY = 24  # the same for a "by" after a comma ("accused of ..., of ... and of ..., by X")
+# words that open another clause or voice between a passive and a far "by" (whose "by" it would be)
+CLAUSE_OPENERS = frozenset({"that", "who", "which", "whom", "when", "after", "before", "because", "while", "since",
+                            "if", "as", "by", "was", "were", "is", "are", "been", "be", "being"})
 TARGET_GAP = 5  # tokens between the obliged group and its modal ("the US and other nations must")
 SPEAKER_GAP = 12  # tokens between the speaker and the obliged group ("X said on Tuesday that Y")
 
@@ -54,14 +58,29 @@ def is_passive(p: Parsed, hit: Hit) -> bool:
 
 
 def by_agent(p: Parsed, gs: list[list[Span]], k: int, hi: int) -> list[Span]:
-    """The group right after the first "by" within BY_WINDOW tokens from token k (in the clause)."""
-    for m in range(k, min(hi, k + BY_WINDOW)):
-        if p.lower[m] == "by":
-            for g in gs:
-                if g[0].i > m and g[0].i - m <= 3:
-                    return [s for s in g if s.type in ACTOR_TYPES]
+    """The group right after the first "by" within BY_WINDOW tokens from token k (in the clause);
+    farther, up to FAR_BY tokens, only a "by" set off by a comma with no other clause opening
+    between ("has been accused of ..., of ... and of ..., by X"): not the "by" of another verb."""
+    for m in range(k, min(hi, k + FAR_BY)):
+        if p.lower[m] != "by":
+            continue
+        if m - k >= BY_WINDOW and (p.lower[m - 1] != "," or not _one_clause(p, k, m)):
             return []
+        for g in gs:
+            if g[0].i > m and g[0].i - m <= 3:
+                return [s for s in g if s.type in ACTOR_TYPES]
+        return []
     return []
+
+
+def _one_clause(p: Parsed, a: int, b: int) -> bool:
+    """Whether tokens [a, b) open no clause of their own ("and" only before a preposition: "of X
+    and of Y")."""
+    return all(p.lower[m] not in CLAUSE_OPENERS and (p.lower[m] != "and" or p.lower[m + 1] in AND_PREP)
+               for m in range(a, b))
+
+
+AND_PREP = frozenset({"of", "for", "in", "on", "to", "with", "over", "about", "against"})
 
 
 def _actors(g: list[Span] | tuple[Span, ...]) -> list[Span]:
