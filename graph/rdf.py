@@ -2,8 +2,8 @@
 
 The shape is documented in graph/DESIGN.md: entities with their core class, direct ("truthy") facts,
 a reified record per fact (origin, evidence, document), and one node per event with its evidence.
-Relations between officials are also lifted to the states they serve; an organization of a state gets
-``dg:stateOf`` (:func:`state_facts`).
+Relations between officials are also lifted to the states they serve; an organization of a state has
+its ``dg:stateOf`` among the extraction's facts (graph/extract/facts.py ``state_facts``).
 
 Terms are written straight to N-Triples strings (every IRI checked by ``pyoxigraph.NamedNode``, every
 literal cleaned and escaped by ``pyoxigraph.Literal``), so a document's graph becomes sorted N-Quads
@@ -42,9 +42,6 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCT = "http://purl.org/dc/terms/"
 
 LIFTED = ("met", "criticizes", "supports", "joins")
-#: Gazetteer subtypes whose ``state`` is the state's own organization (an armed group's ``state`` is where it
-#: fights, an NGO's or a company's where it sits: neither acts for that state).
-STATE_BODIES = ("GovernmentBody", "PoliticalParty")
 ENTITY_RELATIONS = ("officialOf", "stateOf", "memberOf", "partyTo", "signed", "met", "withdrawsFrom", "joins",
                     "criticizes", "supports", "cites")
 _DATATYPES = {"day": XSD + "date", "month": XSD + "gYearMonth", "year": XSD + "gYear"}
@@ -357,28 +354,6 @@ def add_event(g: Triples, ev: Event, doc_iri: str) -> str:
     return n
 
 
-def state_facts(ex: Extraction, gazetteer) -> list[Fact]:
-    """``org stateOf state`` for each organization of a state, once per document.
-
-    A gazetteer organization's is its record's ``state`` when it is a government body or a national party
-    (:data:`STATE_BODIES`); a discovered one's is the state its name carries in the text ("the Lithuanian
-    Parliament", ``linking.org_states``), read at its first mention, which is the fact's evidence.
-    """
-    types = {e.id: e.type for e in ex.entities}
-    out: dict[str, Fact] = {}
-    for e in ex.entities:
-        rec = gazetteer.get(e.id) if gazetteer is not None and not e.discovered else None
-        if e.type == "Organization" and rec and rec.get("subtype") in STATE_BODIES and rec.get("state") \
-                and _is_state(rec["state"], types, gazetteer):
-            out[e.id] = Fact(e.id, "stateOf", rec["state"], origin="gazetteer")
-    discovered = {e.id for e in ex.entities if e.type == "Organization" and e.discovered}
-    for m in sorted(ex.mentions, key=lambda m: (m.start, m.end, m.entity_id or "")):
-        if m.entity_id in discovered and m.entity_id not in out and m.state and _is_state(m.state, types, gazetteer):
-            where = Evidence(ex.document.id, m.sentence, m.start, m.end, m.text)
-            out[m.entity_id] = Fact(m.entity_id, "stateOf", m.state, evidence=(where,))
-    return [out[k] for k in sorted(out)]
-
-
 def lifted_facts(ex: Extraction, gazetteer) -> list[Fact]:
     """Relations between officials restated between the states they serve.
 
@@ -414,7 +389,7 @@ def triples(ex: Extraction, gazetteer=None) -> Triples:
     add_document(g, ex)
     add_entities(g, ex, gazetteer)
     # Every triple goes into a set, so neither the order of the facts nor a fact met twice changes the graph.
-    for fact in (*ex.facts, *state_facts(ex, gazetteer), *lifted_facts(ex, gazetteer)):
+    for fact in (*ex.facts, *lifted_facts(ex, gazetteer)):
         record = add_fact(g, fact, doc_iri, ex.document.id)
         if fact.p == "officialOf":
             add_term_of_office(g, record, fact, ex.document.date, gazetteer)

@@ -170,8 +170,10 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     found = facts.official_facts(linked, p, document, gazetteer, on) + \
         facts.event_facts(evs, state_of, type_of) + background.background_facts(linked, gazetteer, on, p, evs) + \
         facts.cite_facts(linked, p, document, gazetteer)
-    return Extraction(document=document, entities=_entities(linked, document.text, gazetteer),
-                      mentions=tuple(to_mention(s, document.text) for s in linked),
+    entities = _entities(linked, document.text, gazetteer)
+    mentions = tuple(to_mention(s, document.text) for s in linked)
+    found += facts.state_facts(entities, mentions, document, gazetteer)  # "the Lithuanian Parliament": Lithuania's
+    return Extraction(document=document, entities=entities, mentions=mentions,
                       facts=_unique_facts(found), events=tuple(sorted(evs, key=_event_key)),
                       unresolved=tuple(to_mention(s, document.text) for s in unresolved))
 

@@ -17,7 +17,7 @@ from diplograph.graph.extract.groupings import one_mention
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.purpose import DOCUMENTS, PLACE_KIND
 from diplograph.graph.extract.spans import Span
-from diplograph.graph.model import Document, Event, Evidence, Fact
+from diplograph.graph.model import Document, Entity, Event, Evidence, Fact, Mention
 
 TARGET_TYPES = {
     "met": ("State", "Official", "Organization"),
@@ -290,3 +290,34 @@ def cite_facts(spans: list[Span], p: Parsed, document: Document, gazetteer) -> l
             out[s.eid] = Fact(document.id, "cites", s.eid, evidence=(evidence(p, document.id, s.sent),))
     return list(out.values())
 
+
+#: Gazetteer subtypes whose ``state`` is the state's own organization (an armed group's ``state`` is where it
+#: fights, an NGO's or a company's where it sits: neither acts for that state).
+STATE_BODIES = ("GovernmentBody", "PoliticalParty")
+
+
+def state_facts(entities: tuple[Entity, ...], mentions: tuple[Mention, ...], document: Document,
+                gazetteer) -> list[Fact]:
+    """``org stateOf state`` for each organization of a state, once per document.
+
+    A gazetteer organization's is its record's ``state`` when it is a government body or a national party
+    (:data:`STATE_BODIES`); a discovered one's is the state its name carries in the text ("the Lithuanian
+    Parliament", ``linking.org_states``), read at its first mention, which is the fact's evidence.
+    """
+    types = {e.id: e.type for e in entities}
+
+    def is_state(eid: str) -> bool:
+        return types.get(eid) == "State" or (gazetteer is not None and gazetteer.type_of(eid) == "State")
+
+    out: dict[str, Fact] = {}
+    for e in entities:
+        rec = gazetteer.get(e.id) if gazetteer is not None and not e.discovered else None
+        if e.type == "Organization" and rec and rec.get("subtype") in STATE_BODIES and rec.get("state") \
+                and is_state(rec["state"]):
+            out[e.id] = Fact(e.id, "stateOf", rec["state"], origin="gazetteer")
+    discovered = {e.id for e in entities if e.type == "Organization" and e.discovered}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.entity_id or "")):
+        if m.entity_id in discovered and m.entity_id not in out and m.state and is_state(m.state):
+            where = Evidence(document.id, m.sentence, m.start, m.end, m.text)
+            out[m.entity_id] = Fact(m.entity_id, "stateOf", m.state, evidence=(where,))
+    return [out[k] for k in sorted(out)]

@@ -50,7 +50,7 @@ FILES = ("graph.ttl", "graph.trig", "graph.nq.gz", "graph.nq", "graph.nt")
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
             ".nq.gz": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
 #: What makes an entity of these types act for a state in the dyads: an official is the official of the state
-#: it is ``dg:officialOf``, an organization the organization of the state it is ``dg:stateOf`` (rdf.state_facts).
+#: it is ``dg:officialOf``, an organization the organization of the state it is ``dg:stateOf`` (graph/extract/facts.py state_facts).
 SERVING = ("Official", "Organization")
 SERVES = (DG + "officialOf", DG + "stateOf")
 _KEEP = frozenset([RDF_TYPE, RDFS_LABEL, ALT_LABEL, PUBLISHED, DERIVED, *STATEMENT, *SERVES]
