@@ -8,9 +8,9 @@ from diplograph.graph.model import Document, Extraction, PartialDate
 CORE = {"met", "signed", "criticizes", "supports", "withdrawsFrom", "joins", "partyTo"}
 
 
-def read(text: str, gaz) -> Extraction:
-    """Extract ``text`` as a document dated 2020-05-04."""
-    return extract(Document(id="t", text=text, date=PartialDate(2020, 5, 4)), gaz)
+def read(text: str, gaz, on: PartialDate = PartialDate(2020, 5, 4)) -> Extraction:
+    """Extract ``text`` as a document dated ``on`` (2020-05-04 unless given)."""
+    return extract(Document(id="t", text=text, date=on), gaz)
 
 
 def triples(ex: Extraction) -> set[tuple]:

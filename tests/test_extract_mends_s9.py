@@ -13,14 +13,15 @@ from diplograph.graph.extract.parse import parse
 from diplograph.graph.extract.purpose import governor
 from diplograph.graph.extract.roles import by_maker
 from diplograph.graph.model import Document, PartialDate
+from extract_helpers import read, triples
 
 
 def _extract(gazetteer, text: str):
-    return extract(Document(id="a", text=text, date=PartialDate(2011, 3, 2)), gazetteer)
+    return read(text, gazetteer, PartialDate(2011, 3, 2))
 
 
 def _events(gazetteer, text: str) -> set[tuple]:
-    return {(e.event_type, e.actor, e.target) for e in _extract(gazetteer, text).events}
+    return triples(_extract(gazetteer, text))
 
 
 def _met(gazetteer, text: str) -> set[tuple[str, str]]:

@@ -7,19 +7,20 @@ Sentences are our own."""
 from __future__ import annotations
 
 import pytest
-from diplograph.graph.extract import background, extract, facts
+from diplograph.graph.extract import background, facts
 from diplograph.graph.extract.lexicon import default_rules
 from diplograph.graph.extract.parse import parse
 from diplograph.graph.extract.voice import attribution_start, quotations
 from diplograph.graph.model import Document, PartialDate
+from extract_helpers import read, triples
 
 
 def _extract(gazetteer, text: str):
-    return extract(Document(id="a", text=text, date=PartialDate(2011, 3, 2)), gazetteer)
+    return read(text, gazetteer, PartialDate(2011, 3, 2))
 
 
 def _events(gazetteer, text: str) -> set[tuple]:
-    return {(e.event_type, e.actor, e.target) for e in _extract(gazetteer, text).events}
+    return triples(_extract(gazetteer, text))
 
 
 def _facts(gazetteer, text: str, pred: str) -> set[tuple[str, str]]:

@@ -7,16 +7,16 @@ this purpose" names no signer (facts.py). Sentences are our own."""
 from __future__ import annotations
 
 import pytest
-from diplograph.graph.extract import extract
-from diplograph.graph.model import Document, PartialDate
+from diplograph.graph.model import PartialDate
+from extract_helpers import read, triples
 
 
 def _extract(gazetteer, text: str):
-    return extract(Document(id="t", text=text, date=PartialDate(2004, 5, 12)), gazetteer)
+    return read(text, gazetteer, PartialDate(2004, 5, 12))
 
 
 def _events(gazetteer, text: str) -> set[tuple]:
-    return {(e.event_type, e.actor, e.target) for e in _extract(gazetteer, text).events}
+    return triples(_extract(gazetteer, text))
 
 
 def _facts(gazetteer, text: str) -> set[tuple[str, str, str]]:
