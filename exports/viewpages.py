@@ -27,9 +27,19 @@ def view_pages(dataset, *, by: str = "quarter", limit: int = 100) -> dict[str, s
     """
     views = _views()
     G = dataset if isinstance(dataset, nx.MultiDiGraph) else views.load_graph(dataset)
-    table = {k: d for k, d in views.dyads(G).items() if d.count}
-    by_period = views.dyads_by_period(G, by)
     labels = {n: views.label(G, n) for n in G.nodes}
+    return _pages(views.dyads(G), views.dyads_by_period(G, by), labels, limit)
+
+
+def pages_of_tables(tables, *, limit: int = 100) -> dict[str, str]:
+    """:func:`view_pages` of a corpus from its views tables (views/folded.py ``ViewTables``, by quarter), without
+    the views' graph: the same pages (``tests/test_html_corpus_fold.py`` checks it)."""
+    return _pages(tables.overall, tables.by_period, tables.names, limit)
+
+
+def _pages(overall: dict, by_period: dict, labels: dict[str, str], limit: int) -> dict[str, str]:
+    views = _views()
+    table = {k: d for k, d in overall.items() if d.count}
     tris = views.triangles(table, limit=limit)
     timelines = {tuple(t.members): views.timeline(by_period, *t.members) for t in tris}
     return {

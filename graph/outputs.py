@@ -77,23 +77,28 @@ def _unstage(staged: dict[str, str]) -> None:
 
 
 def html_pages(result: BuildResult) -> dict[str, str]:
-    """graph.html, dyads.html and triangles.html; a corpus too large for an rdflib Dataset is drawn from
-    the views' graph (entities, events and facts, one quote per edge)."""
+    """graph.html, dyads.html and triangles.html; a corpus too large for an rdflib Dataset is drawn from its
+    fold and views tables (entities, events and facts, one quote per edge), or else from the views' graph."""
     from diplograph.exports import html
+    from diplograph.exports.corpus_network import strongest_of_fold
     from diplograph.exports.network import network_from_views, strongest
-    from diplograph.exports.viewpages import view_pages
+    from diplograph.exports.viewpages import pages_of_tables, view_pages
 
     title = "diplograph: knowledge graph"
-    if result.quad_count <= HTML_DATASET_LIMIT or result.views is None:
+    if result.quad_count > HTML_DATASET_LIMIT and result.pages is not None:
+        shown, drawn, n_nodes, n_edges = strongest_of_fold(result.pages.fold(), PAGE_EDGES)
+        views = pages_of_tables(result.pages.tables)
+    elif result.quad_count <= HTML_DATASET_LIMIT or result.views is None:
         return {"graph.html": html.render_graph_page(result.dataset, title=title),
                 **view_pages(result.views if result.views is not None else result.dataset)}
-    nodes, edges = network_from_views(result.views)
-    shown, drawn = strongest(nodes, edges, PAGE_EDGES)
-    subtitle = f"{len(nodes):,} actors, {len(edges):,} relations. Hover for evidence." if len(drawn) == len(edges) \
-        else (f"The {len(drawn):,} relations with most evidence of {len(edges):,}, between {len(shown):,} of "
-              f"{len(nodes):,} actors; graph.ttl and the store hold them all. Hover for evidence.")
-    return {"graph.html": html.render_network_page(shown, drawn, title=title, subtitle=subtitle),
-            **view_pages(result.views)}
+    else:
+        nodes, edges = network_from_views(result.views)
+        shown, drawn = strongest(nodes, edges, PAGE_EDGES)
+        n_nodes, n_edges, views = len(nodes), len(edges), view_pages(result.views)
+    subtitle = f"{n_nodes:,} actors, {n_edges:,} relations. Hover for evidence." if len(drawn) == n_edges \
+        else (f"The {len(drawn):,} relations with most evidence of {n_edges:,}, between {len(shown):,} of "
+              f"{n_nodes:,} actors; graph.ttl and the store hold them all. Hover for evidence.")
+    return {"graph.html": html.render_network_page(shown, drawn, title=title, subtitle=subtitle), **views}
 
 
 def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True, store: bool = True,

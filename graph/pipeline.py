@@ -73,6 +73,7 @@ class BuildResult:
     options: dict = field(default_factory=dict)
     keys: set[str] = field(default_factory=set, repr=False)
     views: object = field(default=None, repr=False)
+    pages: Later | None = field(default=None, repr=False)  # a corpus' views tables and fold, for its HTML pages
     counts: dict = field(default_factory=dict)
     quad_count: int = 0
     store: str | None = None  # "loaded" (in full) or "updated" (from the previous build's store)
@@ -275,8 +276,9 @@ def plan_jobs(paths, *, date=None, publication=None, versions: Versions, keep_ex
 
 def assemble(parts: list[merge.Part], views: bool = True,
              folder: str | Path | None = None) -> tuple[list[merge.Part], object, dict, dict[str, int]]:
-    """The documents' parts plus the views graph computed over them; a callable making the views' networkx
-    graph (None without views: BuildResult.views calls it on first use); the counts; the quads of each graph.
+    """The documents' parts plus the views graph computed over them; a :class:`Later` making the views' networkx
+    graph and the corpus' fold (None without views: BuildResult.views calls it on first use, the HTML pages
+    read its tables and fold); the counts; the quads of each graph.
 
     Every document is read once, as its digest (views/stream.py), for the views, the counts and its quads.
     The views graph of a corpus is as large as its documents' graphs: it comes as chunks (views/chunks.py),
@@ -305,7 +307,7 @@ def assemble(parts: list[merge.Part], views: bool = True,
             folded, quads = fold_parts(merge.ordered(parts), folder, tracker)
             counts = folded.counts()
             tables, fingerprints, state = incremental.tables(folded, tracker) if views and parts else (None,) * 3
-        later = _views_later(parts, folder, None if keep else folded) if tables is not None else None
+        later = Later(parts, folder, None if keep else folded, tables) if tables is not None else None
         del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
         if tables is not None:
             chunks = write_chunks(tables, merge.VIEWS_GRAPH, folder, fingerprints=fingerprints)
@@ -319,19 +321,31 @@ def assemble(parts: list[merge.Part], views: bool = True,
     return parts, later, counts, quads
 
 
-def _views_later(parts: list[merge.Part], folder: str | Path | None, folded) -> Callable[[], object]:
-    """What makes the views' networkx graph when asked (BuildResult.views, for the HTML pages).
+@dataclass(frozen=True)
+class Later:
+    """What the HTML pages of a corpus are drawn from, made when first asked: the views tables (views/folded.py
+    ``ViewTables``), the corpus' fold, and the views' networkx graph (calling it; BuildResult.views).
 
     A corpus' fold (hundreds of megabytes, more than the graph) is not held meanwhile when ``folder`` keeps
-    it in bucket folds (``folded`` None): it is read back from them (a few seconds at 10,000 documents); a
-    build without HTML pages never makes the graph. A build without saved folds gives its fold to hold.
+    it in bucket folds (``held`` None): it is read back from them (a few seconds at 10,000 documents); a
+    build without HTML pages never makes it. A build without saved folds gives its fold to hold.
     """
-    from diplograph.graph.views.stream import fold_parts, graph_of
 
-    def make() -> object:
-        return graph_of(folded if folded is not None else fold_parts(merge.ordered(parts), folder)[0])
+    parts: list = field(repr=False)
+    folder: str | Path | None
+    held: object = field(repr=False)
+    tables: object = field(repr=False)
 
-    return make
+    def fold(self) -> object:
+        """The corpus' fold (views/stream.py ``Folder``)."""
+        from diplograph.graph.views.stream import fold_parts
+
+        return self.held if self.held is not None else fold_parts(merge.ordered(self.parts), self.folder)[0]
+
+    def __call__(self) -> object:
+        from diplograph.graph.views.stream import graph_of
+
+        return graph_of(self.fold())
 
 
 def build_dataset(paths, *, date: str | None = None, publication: str | None = None, views: bool = True,
@@ -469,7 +483,7 @@ def _result(jobs, graphs, done, failures, bar, versions, views, options, documen
               for j in jobs if j.doc_id in graphs]
     result = BuildResult(parts, [o.extraction for o in done if o.extraction], sorted(failures),
                          documents=sorted(graphs), extracted=extracted, inputs=inputs, versions=versions,
-                         options=options, keys={j.key for j in jobs if j.doc_id in graphs}, views=G,
+                         options=options, keys={j.key for j in jobs if j.doc_id in graphs}, views=G, pages=G,
                          counts=counts, quad_count=sum(quads.values()))
     bar.finish(extracted=len(extracted), cached=cached, failed=len(failures))
     return result
