@@ -16,6 +16,7 @@ from diplograph.graph.iri import local_name as local
 from diplograph.graph.views import load
 from diplograph.graph.views.stream import _DOCS, Folder, _all, _first
 
+
 def nodes_of_fold(f: Folder) -> list[dict]:
     """One record per entity (``network.nodes``' fields; no subtypes, roles or fact origins), sorted by IRI."""
     return [{"id": s, "label": _first(f.entities[s][1]) or local(s), "type": min(f.entities[s][0]), "subtypes": [],

@@ -7,12 +7,13 @@ plain rows to the page functions of :mod:`diplograph.exports.html`.
 from __future__ import annotations
 
 import networkx as nx
-
 from diplograph.exports import charts, html
 
 
 def _views():
-    from diplograph.graph import views  # imported late: the views package is optional for exports
+    from diplograph.graph import (
+        views,  # imported late: the views package is optional for exports
+    )
 
     return views
 
