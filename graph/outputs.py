@@ -21,7 +21,7 @@ from diplograph.graph.errors import OutputError
 from diplograph.graph.graphfiles import INDEX, GraphFiles, staged_file, write_index
 
 if TYPE_CHECKING:
-    from diplograph.graph.pipeline import BuildResult
+    from diplograph.graph.result import BuildResult
     from diplograph.graph.store_build import StoreBuild
 
 #: Above this many quads the HTML pages are drawn from the views' graph instead of an rdflib Dataset.

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from diplograph.graph import cache, pipeline
+from diplograph.graph import cache, inputs, pipeline
 from diplograph.graph.cache import MEMO, RACY_NS, InputMemo, identity
 from diplograph.graph.pipeline import build
 from test_pipeline_incremental import outputs
@@ -57,13 +57,13 @@ def later(monkeypatch):
 def reads(monkeypatch) -> list[str]:
     """The inputs pipeline reads, in order."""
     seen: list[str] = []
-    real = pipeline._read_raw
+    real = inputs._read_raw
 
     def counting(path, *args, **kwargs):
         seen.append(Path(path).name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "_read_raw", counting)
+    monkeypatch.setattr(inputs, "_read_raw", counting)
     return seen
 
 
@@ -147,11 +147,11 @@ def test_inputs_memo_input_changed_after_planning_is_not_built(tmp_path, later):
     memo = InputMemo.load(tmp_path / "out" / ".cache")
     versions = pipeline.current_versions()
     jobs, _ = pipeline.plan_jobs([corpus], versions=versions, memo=memo)
-    assert all(isinstance(j, pipeline._Unread) and j.raw == b"" for j in jobs)
+    assert all(isinstance(j, inputs.Unread) and j.raw == b"" for j in jobs)
     paths[0].write_bytes(paths[0].read_bytes().replace(b"Monday", b"Sunday"))  # between planning and extraction
-    ready, failures = pipeline._readied(jobs)
+    ready, failures = inputs.readied(jobs)
     assert [j.doc_id for j in ready] == ["note-1", "note-2"] and ready[0].raw == paths[1].read_bytes()
-    assert failures == [(str(paths[0]), f"{paths[0]}: {pipeline.CHANGED}")]
+    assert failures == [(str(paths[0]), f"{paths[0]}: {inputs.CHANGED}")]
 
 
 def test_inputs_memo_drops_removed_inputs_and_keeps_the_manifest_bytes(tmp_path, later):

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from diplograph.graph import merge, pipeline
+from diplograph.graph import inputs, merge, pipeline
 from diplograph.graph.cache import Cache, Versions, document_key
 from diplograph.ontology import gazetteer
 from hypothesis import given
@@ -59,18 +59,18 @@ def test_pipeline_s6_expand_gives_the_strings_of_paths(tree, monkeypatch, given)
         monkeypatch.chdir(tree)
     given = str(tree) if given == "TREE" else given
     if os.path.isdir(given):  # what expand_paths gave when it made a Path of each file found
-        reference = sorted({str(Path(f)) for f in pipeline._files_under(given)})
+        reference = sorted({str(Path(f)) for f in inputs._files_under(given)})
     else:
         import glob
 
         reference = sorted({str(Path(f)) for f in glob.glob(given, recursive=True) if os.path.isfile(f)})
-    assert pipeline._expand([given]) == reference and reference
+    assert inputs._expand([given]) == reference and reference
     assert pipeline.expand_paths([given]) == [Path(p) for p in reference]
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.b.txt", ".hidden", ".hidden.txt", "noext", "trail.", "d/e.f/g", "x..md"])
 def test_pipeline_s6_stem_is_paths(name):
-    assert pipeline._stem(name) == Path(name).stem
+    assert inputs._stem(name) == Path(name).stem
 
 
 def test_pipeline_s6_planned_jobs_equal_without_and_with_memo(tmp_path):
@@ -89,7 +89,7 @@ def test_pipeline_s6_planned_jobs_equal_without_and_with_memo(tmp_path):
     first, _ = pipeline.plan_jobs([folder], versions=versions, memo=memo)
     memo.entries = memo.seen
     second, _ = pipeline.plan_jobs([folder], versions=versions, memo=memo)
-    assert first == plain and all(isinstance(j, pipeline._Unread) for j in second)
+    assert first == plain and all(isinstance(j, inputs.Unread) for j in second)
     assert [(j.doc_id, j.path, j.key, j.sha256, j.size) for j in second] == \
         [(j.doc_id, j.path, j.key, j.sha256, len(j.raw)) for j in plain]
     assert [j.doc_id for j in plain] == ["n0-" + plain[0].sha256[:8], "n1", "n2", "n0-" + plain[3].sha256[:8]]
@@ -189,14 +189,14 @@ def test_pipeline_s6_prune_from_the_listing_of_the_lookups(tmp_path):
 def test_pipeline_s6_slug_of_a_stem_is_iri_slug(stem):
     from diplograph.graph import iri
 
-    assert pipeline._slug(stem) == iri.slug(stem)
+    assert inputs._slug(stem) == iri.slug(stem)
 
 
 @pytest.mark.parametrize("stem", ["article-00966", "a", "2003", "Article-1", "a--b", "-a", "a_b", "é-1", "a b", "a-"])
 def test_pipeline_s6_slug_examples(stem):
     from diplograph.graph import iri
 
-    assert pipeline._slug(stem) == iri.slug(stem)
+    assert inputs._slug(stem) == iri.slug(stem)
 
 
 def test_input_limit_equals_the_extractors():
