@@ -161,6 +161,10 @@ GROUPINGS = [
              "named", "France, Germany, Russia and Ukraine meeting on the war in eastern Ukraine "
              "from June 2014", m("2014-06-06", "france", "germany", "russia", "ukraine"),
              founded="2014-06-06"),
+    grouping("quad", "Quad", ["Quadrilateral Security Dialogue", "the Quad"],
+             "named", "Australia, India, Japan and the United States, in the dialogue revived in "
+             "November 2017", m("2017-11-12", "australia", "india", "japan", "united_states"),
+             founded="2017-11-12"),
     grouping("p5", "P5", ["P-5", "the five permanent members", "the permanent five", "Permanent Five"],
              "named", "the permanent members of the UN Security Council (China's seat held by the "
              "Republic of China until 1971-10-25, the Soviet Union's by Russia from 1991-12-24)",

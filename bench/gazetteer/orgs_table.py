@@ -145,7 +145,9 @@ IGOS = [
         + m("1977", "djibouti") + m("1993", "comoros") + m(None, "yemen")),
     org("oau", "Organization of African Unity", ["OAU", "Organisation of African Unity"],
         founded="1963-05-25", dissolved="2002-07-09", successor="african_union"),
-    org("african_union", "African Union", ["AU", "the African Union"], wikidata="Q7159",
+    org("african_union", "African Union", ["AU", "the African Union", "African Union Commission", "AU Commission",
+                                           "Peace and Security Council", "AU Peace and Security Council",
+                                           "African Union Peace and Security Council"], wikidata="Q7159",
         founded="2002-07-09",
         members=m("2002-07-09", *AFRICA) + m("2011-07", "south_sudan") + m("2017-01-30", "morocco")),
     org("oas", "Organization of American States", ["OAS", "Organisation of American States"],
@@ -167,6 +169,9 @@ IGOS = [
         ["Union State", "the Union State", "Russia-Belarus Union State", "Union of Belarus and Russia",
          "Russia-Belarus Union"], founded="2000-01-26",
         members=m("2000-01-26", "belarus", "russia")),
+    org("arctic_council", "Arctic Council", ["the Arctic Council"], founded="1996-09-19",
+        members=m("1996-09-19", "canada", "denmark", "finland", "iceland", "norway", "russia", "sweden",
+                  "united_states")),
     org("brics", "BRICS", ["BRIC"], founded="2009-06-16",
         members=m("2009-06-16", "brazil", "china", "india", "russia") + m("2010-12-24", "south_africa")
         + m("2024-01-01", "egypt", "ethiopia", "iran", "united_arab_emirates")

@@ -189,7 +189,13 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
     last_agreement: str | None = None
     skip = skipped_tokens(p, spans)
     frame = timeframe.infer(p, spans, gazetteer) if on is None and _ambiguous(spans) else None
+    full: dict[str, str] = {}  # last word of a full name linked earlier -> its id
     for s in sorted(spans, key=BY_RANGE):
+        if s.kind == "surname" and s.type == "Official" and _named_in_full(p, s, full):
+            s = s.with_(eid=full[p.span_text(s.i, s.j)], candidates=(full[p.span_text(s.i, s.j)],))
+        if s.kind == "office" and _former(p, s):
+            unresolved.append(s)  # "a former Uruguayan foreign minister": neither today's holder nor the state
+            continue
         if s.kind == "office":
             s = _holder(s, gazetteer, on, frame)
             if not s.eid and s.state:  # "a French minister", "Taiwan's vice foreign minister": the state acts
@@ -211,9 +217,26 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
         if s.eid:
             seen.add(s.eid)
             linked.append(s)
+            if s.type == "Official" and s.kind != "office" and s.j - s.i >= 2:
+                full[p.words[s.j - 1]] = s.eid
         else:
             unresolved.append(s)
     return linked, unresolved
+
+
+def _former(p: Parsed, s: Span) -> bool:
+    """Whether an office is a past one: "former" or "ex-" within the two words before it."""
+    before = p.lower[max(p.sents[s.sent][0], s.i - 3):s.i]
+    return "former" in before[-2:] or (len(before) >= 2 and before[-1] == "-" and before[-2] == "ex") \
+        or (len(before) == 3 and before[0] == "ex" and before[1] == "-")
+
+
+def _named_in_full(p: Parsed, s: Span, full: dict[str, str]) -> bool:
+    """Whether a bare surname is the last word of a full name linked earlier in the document to
+    someone the gazetteer's bearers of that surname are not ("Maduro" after "Nicolas Maduro" is
+    not Ricardo Maduro of Honduras, whose office ended years before)."""
+    eid = full.get(p.span_text(s.i, s.j))
+    return eid is not None and eid not in s.candidates
 
 
 def _ambiguous(spans: list[Span]) -> bool:
@@ -262,7 +285,8 @@ def fill_states(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> lis
                 known_by_id[s.eid] = _gazetteer_state(s, gazetteer, on)
             known = known_by_id[s.eid]
             s = s.with_(state=known or _coordinated(p, prev_person, s)
-                        or (_nearest_state(s, out) if s.role and s.role != "Counterpart" else None),
+                        or (_nearest_state(s, out) if s.role and s.role != "Counterpart" else None)
+                        or _state_before(p, s, out),
                         state_origin="gazetteer" if known else "text")
         if s.type == "Official":
             prev_person = s
@@ -319,6 +343,9 @@ def _coordinated(p: Parsed, prev: Span | None, s: Span) -> str | None:
 def _gazetteer_state(s: Span, gazetteer, on) -> str | None:
     if gazetteer is None or not s.eid or gazetteer.type_of(s.eid) != "Official":
         return None
+    held = sorted({o.of for o in gazetteer.offices(s.eid, on)}) if on is not None else []
+    if len(held) == 1 and gazetteer.type_of(held[0]) == "Organization":
+        return held[0]  # the AU Commission's chairperson on the date serves the AU, not the state he once did
     return gazetteer.state_of(s.eid, on) or gazetteer.state_of(s.eid)
 
 
@@ -329,6 +356,23 @@ def _nearest_state(s: Span, before: list[Span]) -> str | None:
         if t.type == "State" and t.eid and not t.place:
             return t.eid
     return None
+
+
+def _opens_sentence(p: Parsed, s: Span) -> bool:
+    """Whether the titled name opens its sentence: at most its title's words before it, no possessive
+    or comma ("Abkhazia's self-styled defense minister, X" does not)."""
+    lead = p.lower[p.sents[s.sent][0]:s.i]
+    return len(lead) <= 4 and not any(w in ("'s", "\u2019s", ",", "'", "\u2019") for w in lead)
+
+
+def _state_before(p: Parsed, s: Span, before: list[Span]) -> str | None:
+    """A state office with no state in its own sentence ("Foreign Minister X said" after "Venezuela
+    said on Wednesday it would leave"): the one state the sentence before names, if it names one."""
+    if _class_of(s.role) in (None, "other") or any(t.sent == s.sent for t in before) \
+            or not _opens_sentence(p, s):
+        return None
+    found = {t.eid for t in before if t.sent == s.sent - 1 and t.type == "State" and t.eid and not t.place}
+    return found.pop() if len(found) == 1 else None
 
 
 def doc_date(on: PartialDate | None) -> date | None:

@@ -102,7 +102,22 @@ def gazetteer_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
         affixed = h.i >= 2 and p.words[h.i - 1] == "-" and p.lower[h.i - 2] in AFFIXES
         out.append(Span(h.i, h.j, h.start, h.end, p.sent_of[h.i], type_, kind, cands,
                         eid=cands[0] if len(cands) == 1 else None, place=place, modifier=affixed))
-    return qualified_places(p, drop_inside_names(p, out, gazetteer, rules), rules)
+    return ethnic_groups(qualified_places(p, drop_inside_names(p, out, gazetteer, rules), rules))
+
+
+def ethnic_groups(spans: list[Span]) -> list[Span]:
+    """A state's adjective right before another state's adjective or demonym names a people of the
+    first state: "Bosnian Serbs", "Turkish Cypriot leaders" (the leaders of the Bosnian Serbs are
+    Bosnia's, as event coders code them, never Serbia's). The second word is read as a place, which
+    never acts; the first stays the state."""
+    by_start = {s.i: s for s in spans if s.type == "State"}
+    marked: set[int] = set()
+    for s in spans:
+        t = by_start.get(s.j)
+        if s.type == "State" and s.kind == "adjective" and t is not None and t is not s \
+                and t.kind in ("adjective", "demonym") and s.eid and t.eid and s.eid != t.eid:
+            marked.add(t.i)
+    return [s.with_(place=True) if s.type == "State" and s.i in marked else s for s in spans] if marked else spans
 
 
 NAMES = ("label", "alias")
@@ -262,7 +277,10 @@ def find_people(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
         pre = _body_in(t, bodies) or state_before(p, t.i, ends_at)
         k = t.j + 1 if t.j < len(p.words) and p.words[t.j] == "," else t.j
         posting, after = _posting(p, k, starts_at)
+        of_states, after = _of_states(p, after, starts_at) if plural else ([], after)
         names = _names_after(p, after, plural, starts_at, rules, stop)
+        if of_states and len(of_states) != len(names):
+            names = []
         if names and names[0][0] >= names[0][1]:
             names = []
         if names and posting is not None:
@@ -271,7 +289,7 @@ def find_people(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
             _appositive_or_office(p, t, title, plural, pre, starts_at, ends_at, out)
             continue
         post = state_after(p, names[-1][1], starts_at)
-        states = _respectively(p, t, names, ends_at) or [pre or post] * len(names)
+        states = of_states or _respectively(p, t, names, ends_at) or [pre or post] * len(names)
         for (a, b, sp), st in zip(names, states):
             _add_person(p, out, a, b, sp, title, st)
         if pre is not None and len(names) == 1:
@@ -290,6 +308,22 @@ def _posting(p: Parsed, k: int, starts_at: dict[int, Span]) -> tuple[Span | None
         return None, k
     m = sp.j + 1 if sp.j < len(p.words) and p.words[sp.j] == "," else sp.j
     return (sp, m) if m < len(p.words) and is_cap(p.words[m]) else (None, k)
+
+
+def _of_states(p: Parsed, k: int, starts_at: dict[int, Span]) -> tuple[list[Span], int]:
+    """States after a plural title, then a comma before the names: "the foreign ministers of Egypt
+    and Jordan, A and B" gives ([Egypt, Jordan], where A starts); else ([], k)."""
+    if k >= len(p.words) or p.lower[k] != "of":
+        return [], k
+    states, m = [], k + 1
+    while (sp := starts_at.get(m)) is not None and sp.type == "State" and sp.eid:
+        states.append(sp)
+        m = sp.j + 1 if sp.j < len(p.words) and p.lower[sp.j] in ("and", ",") else sp.j
+        if sp.j + 1 < len(p.words) and p.words[sp.j] == "," and p.lower[sp.j + 1] == "and":
+            m += 1
+    if len(states) < 2 or m < 1 or p.words[m - 1] != "," or m >= len(p.words) or not is_cap(p.words[m]):
+        return [], k
+    return states, m
 
 
 def _add_person(p: Parsed, out: dict, a: int, b: int, sp: Span | None, title, st: Span | None) -> None:
@@ -329,10 +363,12 @@ def _appositive_or_office(p, t, title, plural, pre, starts_at, ends_at, out) -> 
 
 
 def _respectively(p: Parsed, t: Hit, names, ends_at) -> list[Span | None]:
-    """"Russian and Chinese Deputy Foreign Ministers A and B, respectively": states in order."""
+    """"Russian and Chinese Deputy Foreign Ministers A and B, respectively": states in order; so
+    too without "respectively" after a plural title ("his Russian and Ukrainian counterparts,
+    Sergei Lavrov and Dmytro Kuleba") when the states and the names are as many."""
     end = names[-1][1]
     tail = [w for w in p.lower[end:end + 3] if w != ","]
-    if not tail or tail[0] != "respectively":
+    if (not tail or tail[0] != "respectively") and (t.label != "TITLES" or len(names) < 2):
         return []
     states, k = [], t.i
     while k in ends_at and ends_at[k].type == "State":

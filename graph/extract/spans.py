@@ -145,7 +145,7 @@ def name_run(p: Parsed, k: int, stop: set[int], limit: int = 5) -> int:
     """End token of a proper-name run starting at k (k itself when none)."""
     j = k
     sent_end = p.sents[p.sent_of[k]][1] if k < len(p.words) else k
-    while j < sent_end and j - k < limit and j not in stop:
+    while j < sent_end and j - k - p.words[k:j].count("-") < limit and j not in stop:  # hyphens join, never count
         if is_name_token(p, j):
             j += 1
         elif p.words[j] == "-" and j > k and j + 1 < sent_end and p.ends[j - 1] == p.starts[j] \
@@ -153,6 +153,9 @@ def name_run(p: Parsed, k: int, stop: set[int], limit: int = 5) -> int:
             j += 2  # "Moo-hyun", "Ordyn-Nashchokin"
         elif p.lower[j] in NAME_PARTICLES and j > k and j + 1 < sent_end and is_cap(p.words[j + 1]):
             j += 1
+        elif p.lower[j] in NAME_PARTICLES and j > k and j + 2 < sent_end and p.words[j + 1] == "-" \
+                and p.ends[j] == p.starts[j + 1] and p.ends[j + 1] == p.starts[j + 2] and is_cap(p.words[j + 2]):
+            j += 2  # "Abdullatif al-Zayani": the particle and its hyphen, then the name goes on
         else:
             break
     return j
