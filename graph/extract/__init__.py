@@ -87,12 +87,16 @@ def _mark_agreement_modifiers(spans: list[Span]) -> list[Span]:
             else s for s in spans]
 
 
-def _entities(spans: list[Span], text: str, gazetteer) -> tuple[Entity, ...]:
+def _entities(spans: list[Span], text: str, gazetteer, found: list[Fact]) -> tuple[Entity, ...]:
     """One entity per linked id: gazetteer label and data, or the discovered name; aliases are the
-    surface forms seen (offices such as "the Russian president" are not names)."""
+    surface forms seen (offices such as "the Russian president" are not names). A state a fact reaches
+    (an official's state) gets one too, so that no fact points at a node without a type or label; a
+    state named only as a place ("talks in Madrid") is no actor, but its place names are its aliases."""
     first: dict[str, Span] = {}
     surfaces: dict[str, set[str]] = {}
     for s in spans:
+        if s.eid and s.place and s.type == "State":
+            surfaces.setdefault(s.eid, set()).add(text[s.start:s.end])
         if not s.eid or s.place or (s.modifier and s.subtype == "GovernmentBody"):
             continue  # "Chinese Foreign Ministry spokesman X": the ministry only qualifies the title
         named = s.kind in ("title+name", "organization", "agreement")
@@ -109,7 +113,21 @@ def _entities(spans: list[Span], text: str, gazetteer) -> tuple[Entity, ...]:
                           aliases=tuple(sorted(surfaces.get(eid, set()) - {label})),
                           subtype=rec.get("subtype") or s.subtype, wikidata=rec.get("wikidata"),
                           discovered=not rec))
-    return tuple(out)
+    for eid in sorted(_reached(found, gazetteer) - set(first)):
+        rec = gazetteer.get(eid)
+        out.append(Entity(id=eid, type=rec["type"], label=rec["label"], wikidata=rec.get("wikidata"),
+                          subtype=rec.get("subtype"),
+                          aliases=tuple(sorted(surfaces.get(eid, set()) - {rec["label"]}))))
+    return tuple(sorted(out, key=attrgetter("id")))
+
+
+def _reached(found: list[Fact], gazetteer) -> set[str]:
+    """Gazetteer states and organizations a fact reaches (``officialOf`` of an official named without
+    his state, a government body whose only mention qualifies another name)."""
+    if gazetteer is None:
+        return set()
+    ids = {x for f in found for x in (f.s, f.o) if isinstance(x, str)}
+    return {i for i in ids if gazetteer.type_of(i) in ("State", "Organization") and gazetteer.get(i)}
 
 
 def _state_lookup(spans: list[Span], gazetteer, on):
@@ -124,6 +142,12 @@ def _state_lookup(spans: list[Span], gazetteer, on):
                                    else None)
 
     return state_of
+
+
+def _body_states(spans: list[Span]) -> dict[str, str]:
+    """Government body id -> its state ("the People's Liberation Army" -> China), from the gazetteer."""
+    return {s.eid: s.state for s in spans
+            if s.eid and s.type == "Organization" and s.subtype == "GovernmentBody" and s.state}
 
 
 def _type_lookup(spans: list[Span], gazetteer):
@@ -168,9 +192,9 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     evs = groupings.talks(p, evs, linked, gazetteer)  # "Iran and the six powers reached a deal": they met
     state_of, type_of = _state_lookup(linked, gazetteer, on), _type_lookup(linked, gazetteer)
     found = facts.official_facts(linked, p, document, gazetteer, on) + \
-        facts.event_facts(evs, state_of, type_of) + background.background_facts(linked, gazetteer, on, p, evs) + \
+        facts.event_facts(evs, state_of, type_of, _body_states(linked)) + background.background_facts(linked, gazetteer, on, p, evs) + \
         facts.cite_facts(linked, p, document, gazetteer)
-    entities = _entities(linked, document.text, gazetteer)
+    entities = _entities(linked, document.text, gazetteer, found)
     mentions = tuple(to_mention(s, document.text) for s in linked)
     found += facts.state_facts(entities, mentions, document, gazetteer)  # "the Lithuanian Parliament": Lithuania's
     return Extraction(document=document, entities=entities, mentions=mentions,

@@ -45,7 +45,41 @@ def background_facts(spans: list[Span], gazetteer, on: date | None, p: Parsed | 
         beside = set().union(*(_beside(m, by_sent.get(m.sent, []), p) for m in mentions))
         out.extend(Fact(st, pred, body, origin="gazetteer") for st in sorted(beside & holders)
                    if (st, body) not in refused)
+    return out + (_members_in_passing(p, named, by_sent, gazetteer, on) if p is not None else [])
+
+
+#: Words that name the members of a body without naming it ("Nineteen member states ..., among them A").
+MEMBER_WORDS = frozenset({"member", "members"})
+#: Openers of a list of examples after them.
+EXAMPLE_OPENERS = (("among", "them"), ("among", "whom"), ("including",), ("such", "as"), ("notably",))
+
+
+def _members_in_passing(p: Parsed, named: list[Span], by_sent: dict[int, list[Span]], gazetteer,
+                        on: date | None) -> list[Fact]:
+    """"Nineteen member states backed the motion, among them A, B and C": the states listed after the
+    opener are members of the organization named last before it (in the sentence or before it), when
+    the gazetteer does not know them as non-members."""
+    out = []
+    for sent, states in sorted(by_sent.items()):
+        s0, s1 = p.sents[sent]
+        if MEMBER_WORDS.isdisjoint(p.lower[s0:s1]):
+            continue
+        opener = next((k + len(o) for k in range(s0, s1) for o in EXAMPLE_OPENERS
+                       if tuple(p.lower[k:k + len(o)]) == o), None)
+        body = _last_body(named, opener, gazetteer) if opener is not None else None
+        if body is None:
+            continue
+        members = set(gazetteer.members(body, on))
+        run = next((r for r in _runs(p, states) if r[0].i == opener), [])
+        out.extend(Fact(st.eid, "memberOf", body, origin="gazetteer") for st in run
+                   if not members or st.eid in members)
     return out
+
+
+def _last_body(named: list[Span], before: int, gazetteer) -> str | None:
+    """The organization named last before token ``before``."""
+    orgs = [s for s in named if s.j <= before and gazetteer.type_of(s.eid) == "Organization" and not s.modifier]
+    return max(orgs, key=lambda s: s.i).eid if orgs else None
 
 
 #: Words that may stand between the states of one list ("Russia, the USA and France").

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import re
 
+from diplograph.graph.extract.agreement_names import (  # noqa: F401  (re-exported)
+    AGREEMENT_MODIFIERS,
+    agreement_heads,
+    content_words,
+    same_agreement,
+)
 from diplograph.graph.extract.lexicon import Rules
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import MONTHS, TIME_OPENERS, TIME_WORDS, Span, is_cap, name_run, time_phrase_end
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 CONNECTORS = frozenset({"of", "for", "and", "on", "in"})
-AGREEMENT_MODIFIERS = frozenset({"friendship", "founding", "gas", "supply", "supplies", "border", "boundary",
-                                 "cooperation", "partnership", "strategic", "missile", "community", "basic",
-                                 "association", "accession", "free-trade", "ceasefire", "cease-fire", "armistice"})
 COMPLEMENT_STOP = frozenset({",", ".", ";", ":", "(", ")", "after", "with", "in", "at", "by", "for", "to", "without",
                              "that", "which", "who", "during", "since", "before", "and", "but", "was", "is", "were",
                              "are", "has", "have", "had", "will", "would", "from", "under", "as", "\u201d", '"'})
@@ -67,13 +70,26 @@ def find_organizations(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]
         b = k + 1
         if b + 1 < len(p.words) and p.lower[b] == "of" and is_cap(p.words[b + 1]):
             b = name_run(p, b + 1, set(), limit=4)
-        if b - a < 2:
+        if b - a < 2 or _organ_of_a_body(p, a, index):
             continue
         if any(index[m].type not in ("State", "Organization") for m in range(a, b) if m in index) \
                 or p.sent_of[a] != p.sent_of[k]:
             continue
         out.append(_org_span(p, a, b, "organization", p.span_text(a, b)))
     return out + _acronyms(p, spans + out)
+
+
+BODY_NOUNS = frozenset({"body", "bloc", "alliance", "organization", "organisation", "union", "league", "group",
+                        "grouping", "community", "forum"})
+
+
+def _organ_of_a_body(p: Parsed, a: int, index: dict[int, Span]) -> bool:
+    """"the regional body's Permanent Council", "NATO's Military Committee": an organ of a body named
+    before, not an organization of its own."""
+    if a < 2 or p.words[a - 1] not in ("'s", "’s"):
+        return False
+    owner = index.get(a - 2)
+    return p.lower[a - 2] in BODY_NOUNS or (owner is not None and owner.type == "Organization")
 
 
 def _acronyms(p: Parsed, spans: list[Span]) -> list[Span]:
@@ -168,7 +184,7 @@ def _citation(p: Parsed, k: int, spans: dict[int, Span]) -> list[Span]:
 def find_agreements(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
     """Agreements named as noun phrases: "the 1972 ... Treaty", "a Russian-Chinese friendship treaty"."""
     out = []
-    heads = rules.cue("agreement_head")
+    heads = agreement_heads(rules)
     index = _index(spans)
     ends_at = {s.j: s for s in spans}
     for k in p.positions(heads, lower=True):
@@ -185,14 +201,27 @@ def find_agreements(p: Parsed, spans: list[Span], rules: Rules) -> list[Span]:
 def _time_at(p: Parsed, c: int, s1: int) -> bool:
     """True where a date or time phrase ends an agreement's subject ("on trade on Saturday", "last week")."""
     w = p.words[c]  # lower case: "the Agreement on the Year of ..." names a year
+    if p.lower[c] in WEEKDAYS:  # "an agreement on Tuesday": a day, never an agreement's subject
+        return True
     return w.islower() and (w in TIME_OPENERS or w in TIME_WORDS) and time_phrase_end(p, c, s1) > c
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _names_a_deal(p: Parsed, b: int, c: int, rules: Rules) -> bool:
     """"an agreement on a nuclear deal": the complement is itself a generic agreement (a determiner,
     lower-case words, an agreement head), so the phrase names no new agreement but refers to one."""
     generic = p.lower[b + 1] in ("a", "an", "the") and not any(is_cap(w) for w in p.words[b + 1:c])
-    return generic and p.lower[b] == "on" and p.lower[c - 1] in rules.cue("agreement_head")
+    return generic and p.lower[b] == "on" and p.lower[c - 1] in agreement_heads(rules)
+
+
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                          "twelve", "fifteen", "twenty"})
+
+
+def _number(w: str) -> bool:
+    return w.isdigit() or w in NUMBER_WORDS
 
 
 def _agreement_at(p: Parsed, k: int, ends_at: dict[int, Span], rules: Rules) -> Span | None:
@@ -206,6 +235,8 @@ def _agreement_at(p: Parsed, k: int, ends_at: dict[int, Span], rules: Rules) -> 
             a, specific = a - 1, True
         elif lw in AGREEMENT_MODIFIERS:
             a, specific = a - 1, True
+        elif lw == "point" and a - 3 >= s0 and p.words[a - 2] == "-" and _number(p.lower[a - 3]):
+            a, specific = a - 3, True  # "a five-point consensus", "the 12-point plan"
         elif lw in rules.cue("generic_modifier") and lw not in DETERMINERS:
             a -= 1
         else:
@@ -222,78 +253,3 @@ def _agreement_at(p: Parsed, k: int, ends_at: dict[int, Span], rules: Rules) -> 
     kind = "agreement" if specific else "agreement-ref"
     return Span(a, b, p.starts[a], p.ends[b - 1], p.sent_of[k], "Agreement", kind, name=p.span_text(a, b),
                 subtype=AGREEMENT_SUBTYPE.get(p.lower[k], "Agreement"))
-
-
-#: Words that say nothing of which agreement a name means ("on creating a ...", "the 2009 ...").
-NAME_FILLER = frozenset({"of", "on", "for", "and", "in", "to", "the", "a", "an", "between", "with", "creating",
-                         "establishing", "establishment", "formation", "concerning", "regarding", "its", "their",
-                         "principle", "principles", "relations", "relation", "basic", "general", "mutual", "further",
-                         "measures", "issues", "questions", "development", "implementation", "settlement"})
-#: Content words a discovered agreement's name must share with one gazetteer agreement's label or alias.
-SHARED_WORDS = 2
-_AGREEMENT_WORDS: dict[str, list[tuple[str, frozenset[str]]]] = {}
-_ACTOR_WORDS: dict[str, frozenset[str]] = {}
-
-
-def content_words(name: str, rules: Rules, actors: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The words of an agreement's name that tell it apart, singular and lower case: not its head
-    ("treaty"), kind ("friendship", "border"), generic modifiers ("joint", "new"), fillers, numbers,
-    or the ``actors`` named in it ("Russia-Ukraine gas agreement" is not the friendship treaty).
-
-    >>> from diplograph.graph.extract.lexicon import default_rules
-    >>> sorted(content_words("agreement on creating a joint rapid-reaction force", default_rules()))
-    ['force', 'rapid', 'reaction']
-    """
-    drop = NAME_FILLER | AGREEMENT_MODIFIERS | rules.cue("agreement_head") | rules.cue("generic_modifier") | actors
-    words = re.split(r"[\s\-\u2013/]+", name.lower())
-    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words
-                     if len(w) >= 3 and w not in drop and w.isalpha())
-
-
-def same_agreement(name: str, gazetteer, on, rules: Rules | None = None) -> list[str]:
-    """The gazetteer agreement a discovered name words another way ("agreement on collective forces",
-    "agreement on creating a joint rapid-reaction force": the Agreement on the Collective Rapid Reaction
-    Force): it shares at least two content words with one of its names, and at least half of the
-    discovered name's content words; the closest such agreement, signed by the year after the text's
-    date; none when two are as close."""
-    from diplograph.graph.extract.lexicon import default_rules
-
-    rules = rules or default_rules()
-    mine = content_words(name, rules, _actor_words(gazetteer)) if gazetteer is not None else frozenset()
-    if len(mine) < SHARED_WORDS or gazetteer is None:
-        return []
-    best: dict[str, int] = {}
-    for id_, words in _agreement_words(gazetteer, rules):
-        shared = len(mine & words)
-        if shared >= SHARED_WORDS and 2 * shared >= len(mine) and _signed_by(gazetteer.get(id_) or {}, on):
-            best[id_] = max(best.get(id_, 0), shared)
-    top = max(best.values(), default=0)
-    found = sorted(i for i, n in best.items() if n == top)
-    return found if len(found) == 1 else []
-
-
-def _agreement_words(gazetteer, rules: Rules) -> list[tuple[str, frozenset[str]]]:
-    """(id, content words) for every label and alias of a gazetteer agreement, per gazetteer version."""
-    if gazetteer.version not in _AGREEMENT_WORDS:
-        _AGREEMENT_WORDS.clear()
-        actors = _actor_words(gazetteer)
-        _AGREEMENT_WORDS[gazetteer.version] = [(id_, content_words(surface, rules, actors))
-                                               for surface, type_, id_, kind in gazetteer.surface_forms()
-                                               if type_ == "Agreement" and kind in ("label", "alias")]
-    return _AGREEMENT_WORDS[gazetteer.version]
-
-
-def _actor_words(gazetteer) -> frozenset[str]:
-    """Lower-case one-word names of states and organizations ("russia", "chinese", "nato", "sino")."""
-    if gazetteer.version not in _ACTOR_WORDS:
-        _ACTOR_WORDS.clear()
-        _ACTOR_WORDS[gazetteer.version] = frozenset({"sino"} | {
-            surface.lower() for surface, type_, _, _ in gazetteer.surface_forms()
-            if type_ in ("State", "Organization") and " " not in surface})
-    return _ACTOR_WORDS[gazetteer.version]
-
-
-def _signed_by(rec: dict, on) -> bool:
-    """Whether an agreement was signed by the year after ``on`` (a text may name one being negotiated)."""
-    signed = rec.get("signed")
-    return on is None or not signed or int(str(signed)[:4]) <= on.year + 1

@@ -12,15 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from diplograph.graph.extract.agents import agents_in_states, domestic_actor, domestic_target, not_party
+from diplograph.graph.extract.hits import trigger_hits
 from diplograph.graph.extract.lexicon import Rules, Trigger
-from diplograph.graph.extract.mentions import _longest
 from diplograph.graph.extract.modality import read_modality
+from diplograph.graph.extract.retype import retyped, undone_targets
 from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.roles import (ANAPHORA, LOCATIVE, REACTION, Context, actors_of, by_maker, clause,
-                                            copula_roles, doer, groups, purpose_roles, targets_of, topic_target, under,
-                                            undergoer, venue)
-from diplograph.graph.extract.spans import (ACTOR_TYPES, MONTHS, TIME_OPENERS, TIME_WORDS, Span, quick,
-                                            time_phrase_end)
+                                            copula_roles, doer, groups, purpose_roles, topic_target, under, undergoer)
+from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
+from diplograph.graph.extract.targets import targets_of, venue
 from diplograph.graph.extract.voice import (attribution_start, by_agent, condition_subject, is_passive,
                                             reported_roles)
 
@@ -60,7 +60,8 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     after = p.lower[hit.j] if hit.j < s1 else ""
     passive = not trig.nominal and trig.relation not in ("signed", "partyTo") and is_passive(p, hit)
     # "a demand from X", "accepted demands from X": a verb entry used as a noun
-    as_noun = trig.nominal or (hit.i > 0 and p.lower[hit.i - 1] in DETERMINERS) or ctx.prev_verb_end == hit.i
+    as_noun = trig.nominal or (hit.i > 0 and p.lower[hit.i - 1] in DETERMINERS) or ctx.prev_verb_end == hit.i \
+        or _plural_after_to(p, hit, after)
     undergone = under(p, hit, lo)
     purpose = None if trig.nominal or trig.reported or passive else purpose_roles(p, gs, hit, lo, rules.cue("control"))
     if trig.reported:
@@ -90,7 +91,8 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     summit_of = after in ("among", "of") and trig.nominal and trig.relation == "met"  # "a summit of X, Y and Z"
     if (after == "between" or summit_of) and len(targets) >= 2:
         actors, one_group = [], True
-    if after == "by" and targets and not passive and not undergone and not by_maker(p, hit, trig):
+    if after == "by" and targets and not passive and not undergone and not by_maker(p, hit, trig) \
+            and not _by_amount(p, hit.j):
         actors, targets = [t for t in targets if t.type in ACTOR_TYPES], list(actors)
     if not actors and not targets and trig.relation == "met" and hit.i > 0 and p.lower[hit.i - 1] in ANAPHORA:
         actors, one_group = list(ctx.prev_met), True
@@ -106,6 +108,24 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     modality, negated, hedged = read_modality(p, hit, trig, lo, rules)
     return Reading(trig, hit, sent, tuple(actors), tuple(t for t in targets if t not in actors),
                    ctx.agreements, ctx.officials, one_group, negated, hedged, modality)
+
+
+AMOUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
+                          "several", "some", "about", "nearly", "almost", "more", "less", "up", "around"})
+
+
+def _by_amount(p: Parsed, by: int) -> bool:
+    """"shortened by two hours", "cut by 5 percent": "by" measures the change, it names no agent."""
+    nxt = p.lower[by + 1] if by + 1 < len(p.lower) else ""
+    return nxt in AMOUNT_WORDS or nxt[:1].isdigit()
+
+
+def _plural_after_to(p: Parsed, hit: Hit, after: str) -> bool:
+    """"conceded to demands from X", "responded to calls from X": a plural noun after "to" (no infinitive
+    ends in a single "s"), its maker named by "from"."""
+    last = p.lower[hit.j - 1]
+    return after == "from" and hit.i > 0 and p.lower[hit.i - 1] == "to" and last.endswith("s") \
+        and not last.endswith("ss")
 
 
 def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
@@ -128,9 +148,8 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
     for s in actors:
         by_sent.setdefault(s.sent, []).append(s)
     hits_by_sent: dict[int, list[Hit]] = {}
-    for g in _longest([h for h in (*p.triggers, *gapped_hits(p, rules)) if takes_object(p, h, rules)]):
-        if g[0].i not in busy:  # a trigger word inside a name is not a trigger ("... Cooperation Organization")
-            hits_by_sent.setdefault(p.sent_of[g[0].i], []).append(g[0])
+    for h in trigger_hits(p, rules, busy):
+        hits_by_sent.setdefault(p.sent_of[h.i], []).append(h)
     out: list[Reading] = []
     prev_met: tuple[Span, ...] = ()
     for sent in sorted(hits_by_sent):
@@ -148,49 +167,6 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
         found, prev_met = _sentence_readings(p, hits_by_sent[sent], base, rules, prev_met)
         out.extend(found)
     return out
-
-
-TIME_CORE = TIME_WORDS | MONTHS  # a time phrase holds one of these ("on Monday", "in March", "last week")
-
-
-def gapped_hits(p: Parsed, rules: Rules) -> list[Hit]:
-    """The trigger phrases found with a time phrase between two of their words ("called Thursday on X
-    to", "met on Monday with", "pulled last week out of"): the hit spans the whole, time phrase included."""
-    heads, longest, out = rules.split_phrases, rules.split_reach, []
-    starts = {a for m in p.positions(TIME_CORE, lower=True) for a in _openers(p, m)}
-    for a in sorted(starts):
-        s0, s1 = p.sents[p.sent_of[a]]
-        end = time_phrase_end(p, a, s1)
-        for n in range(1, min(longest, a - s0) + 1) if end > a else ():
-            for tail, id_ in heads.get(p.lower[a - n:a], ()):
-                j = end + len(tail)
-                if j <= s1 and p.lower[end:j] == tail:
-                    out.append(Hit(a - n, j, p.starts[a - n], p.ends[j - 1], "TRIG", id_))
-    return sorted(set(out))
-
-
-def _openers(p: Parsed, m: int) -> list[int]:
-    """Where a time phrase holding token m may start: m, or up to two opening words before it."""
-    out, a, s0 = [m], m, p.sents[p.sent_of[m]][0]
-    while a > s0 and m - a < 2 and p.lower[a - 1] in TIME_OPENERS:
-        a -= 1
-        out.append(a)
-    return out
-
-
-OBJECT_WINDOW = 8  # tokens after a trigger searched for its object ("gave the Ivory Coast 5 million dollars")
-
-
-def takes_object(p: Parsed, hit: Hit, rules: Rules) -> bool:
-    """Whether a trigger's object allows it: a verb with a "no"/"nothing" object ("provided no details",
-    "offered no comment") reports no act, and an entry naming an ``object`` cue kind needs one of its
-    words among the next words of the sentence ("gave 5 million dollars of aid", not "gave a reason")."""
-    trig = rules.trigger(hit.id)
-    s1 = p.sents[p.sent_of[hit.i]][1]
-    if not trig.nominal and hit.j < s1 and p.lower[hit.j] in rules.cue("no_object"):
-        return False
-    after = p.lower[hit.j:min(s1, hit.j + OBJECT_WINDOW)]
-    return trig.object is None or not rules.cue(trig.object).isdisjoint(after)
 
 
 def _last_actor(by_sent: dict[int, list[Span]], sent: int) -> Span | None:
@@ -219,7 +195,7 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
                          next_noun=next_noun[n + 1],
                          prev_verb_end=prev_verb if n and not trigs[n - 1].nominal else 0,
                          prev_actors=prev_actors, verb_starts=verbs, hit_ends=ends)
-        r = _retyped(p, read_trigger(p, hit, trig, ctx, rules), rules)
+        r = retyped(p, read_trigger(p, hit, trig, ctx, rules), rules)
         if trig.event_type in TOPICAL and r.actors and not r.targets and not r.one_group:
             r = replace(r, targets=claim_target(p, hit, base.groups, r.actors))
         out.append(r)
@@ -228,7 +204,7 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
         if r.trigger.relation == "met" and len({s.eid for s in r.actors + r.targets}) >= 2 \
                 and not r.negated and r.modality != "forecast":
             prev_met = r.actors + r.targets
-    return _acts_criticized(p, _answers(p, _chain(p, out))), prev_met
+    return undone_targets(p, _acts_criticized(p, _answers(p, _chain(p, out)))), prev_met
 
 
 CHAIN_GAP = frozenset({"to", "not", "also", "again", "be", "help", "further", "immediately", "today", "now",
@@ -246,7 +222,9 @@ def _chain(p: Parsed, out: list[Reading]) -> list[Reading]:
     for n in range(len(out) - 1, 0, -1):
         head, tail = out[n - 1], out[n]
         gap = p.lower[head.hit.j:tail.hit.i]
-        if head.trigger.nominal or "to" not in gap or not head.actors or not _complement(gap):
+        after = p.lower[tail.hit.j] if tail.hit.j < len(p.lower) else ""
+        if head.trigger.nominal or "to" not in gap or not head.actors or not _complement(gap) \
+                or _plural_after_to(p, tail.hit, after):  # "conceded to demands from Y": a noun, no verb
             continue
         if not set(tail.actors) & set(head.actors) and not tail.one_group:
             out[n] = tail = replace(tail, actors=head.actors,
@@ -307,16 +285,3 @@ def claim_target(p: Parsed, hit: Hit, gs: tuple[tuple[Span, ...], ...],
     own = {a.eid for a in actors}
     first = min((g for g in gs if g and that < g[0].i <= that + 3), key=lambda g: g[0].i, default=())
     return tuple(s for s in first if s.eid not in own and s.type in ACTOR_TYPES)
-
-
-EXPEL = frozenset({"expel", "expels", "expelled", "expelling", "expulsion"})
-
-
-def _retyped(p: Parsed, r: Reading, rules: Rules) -> Reading:
-    """Expelling a foreign mission's members ("expelled two Russian diplomats", "expelled the IAEA's
-    inspectors") downgrades relations, a SANCTION; expelling anyone else is COERCE (cue words ``mission``)."""
-    if r.trigger.event_type != "COERCE" or p.lower[r.hit.i] not in EXPEL:
-        return r
-    if rules.cue("mission").isdisjoint(p.lower[r.hit.j:r.hit.j + 5]):
-        return r
-    return replace(r, trigger=replace(r.trigger, event_type="SANCTION"))

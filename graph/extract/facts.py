@@ -14,81 +14,17 @@ from datetime import date
 from diplograph.graph.extract.background import background_facts  # noqa: F401  (re-exported)
 from diplograph.graph.extract.events import Reading
 from diplograph.graph.extract.groupings import one_mention
+from diplograph.graph.extract.pairs import TARGET_TYPES, expulsion, pairs_of
 from diplograph.graph.extract.parse import Parsed
-from diplograph.graph.extract.purpose import DOCUMENTS, PLACE_KIND
+from diplograph.graph.extract.purpose import PLACE_KIND
 from diplograph.graph.extract.spans import Span
 from diplograph.graph.model import Document, Entity, Event, Evidence, Fact, Mention
-
-TARGET_TYPES = {
-    "met": ("State", "Official", "Organization"),
-    "supports": ("State", "Official", "Organization"),
-    "criticizes": ("State", "Official", "Organization", "Agreement"),
-    "joins": ("Organization", "State"),
-    "withdrawsFrom": ("Agreement", "Organization", "State"),  # from a state: a RETREAT, no fact
-    "signed": ("Agreement",),
-    "partyTo": ("Agreement",),
-}
 
 
 def evidence(p: Parsed, doc_id: str, sent: int) -> Evidence:
     """Evidence covering one whole sentence."""
     start, end = p.sent_span(sent)
     return Evidence(doc=doc_id, sentence=sent, start=start, end=end, quote=p.text[start:end])
-
-
-def _pairs(r: Reading, p: Parsed) -> list[tuple[Span, Span | None]]:
-    rel = r.trigger.relation
-    if rel in ("signed", "partyTo") and _reduced_relative(r, p):
-        return []
-    if rel in ("signed", "partyTo"):
-        objs = [o for o in r.targets if o.type == "Agreement"] or [o for o in r.objects if _named_after(o, r, p)] \
-            or [o for o in r.objects if o.j <= r.hit.i][-1:]
-        people = [a for a in r.actors + r.targets if a.type in ("Official", "State")] or list(r.officials)
-        return [(a, objs[0] if objs else None) for a in people]
-    if r.one_group:
-        group = r.actors + r.targets
-        return [(a, b) for a in group for b in group if a.eid != b.eid]
-    allowed = TARGET_TYPES.get(rel or "", ("State", "Official", "Organization", "Agreement"))
-    targets = [t for t in r.targets if t.type in allowed]
-    if not r.actors:
-        return []
-    pairs = [(a, t) for a in r.actors for t in targets] or [(a, None) for a in r.actors]
-    return pairs + _fellow_guests(r, targets)
-
-
-BY_REACH = 10  # tokens from a participle to its agent ("concluded with Y on March 21 by X")
-
-
-def _reduced_relative(r: Reading, p: Parsed) -> bool:
-    """"the agreements signed for this purpose": a participle right after a document names a signing
-    whose signers it does not say (the sentence's subject did not sign); "signed (...) by X" does."""
-    k, s1 = r.hit.i, p.sents[r.sent][1]
-    if k == 0 or not p.lower[k].endswith("ed") or "by" in p.lower[r.hit.j:min(s1, r.hit.j + BY_REACH)]:
-        return False
-    return p.lower[k - 1] in DOCUMENTS or any(o.j == k for o in r.objects)
-
-
-def _named_after(o: Span, r: Reading, p: Parsed) -> bool:
-    """Whether agreement ``o`` is named after the trigger, or from inside it on with a capital
-    ("reached an Agreement on Strategic Cooperation"; "reached a deal on Sunday" names none)."""
-    return o.i >= r.hit.j or (r.hit.i < o.i < r.hit.j < o.j and p.words[o.i][:1].isupper())
-
-
-GUEST_GAP = 3  # tokens between the verb and its first guest, or between two guests ("with his", ", and")
-
-
-def _fellow_guests(r: Reading, targets: list[Span]) -> list[tuple[Span, Span]]:
-    """"A met B and C": B and C sat at the same meeting, so they met each other too."""
-    if r.trigger.relation != "met" or not r.actors or r.trigger.nominal:
-        return []
-    run, last = [], r.hit.j
-    for t in sorted(targets, key=lambda t: t.i):
-        if t.i < r.hit.j or t.i - last > GUEST_GAP:
-            break  # only the run of guests right after the verb, not "..., along with Z"
-        run.append(t)
-        last = t.j
-    guests = list({t.eid: t for t in run if t.type in ("State", "Official")}.values())
-    return [(x, y) for n, x in enumerate(guests) for y in guests[n + 1:]]
 
 
 # PLOVER codes an announced intention by its sign, not by the act announced: "will send aid" is
@@ -130,7 +66,7 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
     out = []
     sentences: dict[int, Evidence] = {}  # one evidence per sentence, shared by its events
     for r in readings:
-        found = _apart(_pairs(r, p))
+        found = _apart(pairs_of(r, p))
         pairs = [(a, t) for a, t in found
                  if a.type != "Agreement" and (t is None or a.eid != t.eid or _domestic(r, a, t))]
         if found and not pairs:  # "Israel threatened ... in East Jerusalem": no other party named
@@ -152,7 +88,7 @@ def events_of(readings: list[Reading], p: Parsed, document: Document, dates_of) 
         joint += [(a, t, "CONSULT", "met") for a, t in together if signing]
         relation = None if kind == "RETREAT" and r.trigger.relation == "withdrawsFrom" else r.trigger.relation
         own = [(a, t, kind, None if t is not None and ("domestic" in (a.kind, t.kind) or t.kind == PLACE_KIND)
-                else relation) for a, t in pairs]
+                else relation or expulsion(r, p, t)) for a, t in pairs]
         for a, t, kind, rel in _distinct(own + joint):
             out.append(Event(event_type=intent_type(kind, modality, r.negated, conditional), actor=a.eid,
                              target=t.eid if t else None, relation=rel, evidence=ev, date=when,
@@ -217,8 +153,10 @@ def asserts(e: Event) -> bool:
     return not e.negated and e.relation is not None and e.target is not None and e.modality != "forecast"
 
 
-def event_facts(events: list[Event], state_of, type_of) -> list[Fact]:
-    """Facts asserted by events; state-level relations (joins, partyTo...) use the actor's state."""
+def event_facts(events: list[Event], state_of, type_of, body_state: dict[str, str] | None = None) -> list[Fact]:
+    """Facts asserted by events; state-level relations (joins, partyTo...) use the actor's state; a
+    relation with a state's own body (``body_state``: "accused the People's Liberation Army") holds
+    with that state too."""
     out = []
     for e in events:
         if not asserts(e):
@@ -237,7 +175,16 @@ def event_facts(events: list[Event], state_of, type_of) -> list[Fact]:
                 out.append(Fact(st, "partyTo", e.target, **kw))
         else:
             out.append(Fact(e.actor, e.relation, e.target, **kw))
+            out.extend(_with_body_states(e, body_state or {}, state_of, kw))
     return out
+
+
+def _with_body_states(e: Event, body_state: dict[str, str], state_of, kw: dict) -> list[Fact]:
+    """The fact again with a state's body (army, ministry) on either side replaced by its state."""
+    a, t = body_state.get(e.actor, e.actor), body_state.get(e.target, e.target)
+    if (a, t) == (e.actor, e.target) or state_of(a) == state_of(t) or a == t:
+        return []  # no body, or a state's body acting on that state itself
+    return [Fact(a, e.relation, t, **kw)]
 
 
 def official_facts(spans: list[Span], p: Parsed, document: Document, gazetteer, on: date | None) -> list[Fact]:

@@ -14,6 +14,7 @@ PLANNED = frozenset({"planned", "scheduled", "expected"})
 #: membership in NATO", "opposes Ukraine's membership") nobody joined (a forecast); "Poland's membership began in
 #: 1999" stays an act.
 MEMBERSHIP = frozenset({"membership", "accession"})
+MAYBE = frozenset({"may", "might"})
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,16 @@ def _called_false(p: Parsed, hit: Hit, rules: Rules) -> bool:
     return any(w in COPULA and not dismissal.isdisjoint(after[m + 1:m + 4]) for m, w in enumerate(after))
 
 
+def conditional_maybe(p: Parsed, hit: Hit, lo: int, s1: int) -> bool:
+    """Whether the trigger is a possibility on a condition, a forecast: "may halt its mediation if the
+    fighting goes on" ("may" or "might" right before the verb, "if" or "unless" after it); "may have
+    halted" guesses at a past act and is no forecast, and the verb's object ("may halt mediation") is no verb."""
+    if hit.i <= lo or p.lower[hit.i - 1] not in MAYBE:
+        return False
+    after = p.lower[hit.j:s1]
+    return "if" in after or "unless" in after
+
+
 def read_modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> tuple[str, bool, bool]:
     """(modality, negated, hedged) from the words around the trigger."""
     s0, s1 = p.sents[p.sent_of[hit.i]]
@@ -126,7 +137,8 @@ def read_modality(p: Parsed, hit: Hit, trig: Trigger, lo: int, rules: Rules) -> 
         or _cue_before(p, hit.i, lo, rules.cue("forecast"), 4) \
         or (trig.nominal and not PLANNED.isdisjoint(after)) \
         or (trig.relation == "joins" and p.lower[hit.i] in MEMBERSHIP
-            and not rules.cue("aspiration").isdisjoint(p.lower[max(lo, hit.i - 4):hit.i]))
+            and not rules.cue("aspiration").isdisjoint(p.lower[max(lo, hit.i - 4):hit.i])) \
+        or conditional_maybe(p, hit, lo, s1)
     hedged = _cue_before(p, hit.i, s0, rules.cue("hedge"), 12)
     if forecast:
         return "forecast", negated, hedged

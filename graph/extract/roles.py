@@ -2,7 +2,7 @@
 
 Actors are the coordinated group of mentions nearest before the trigger in its clause (for a noun
 trigger, close before it: "Russia's criticism", "their meeting"); targets are the first group after
-it ("with X", "of X"; "met Y ..., along with Z": Y and Z), or everyone in "between X and Y".
+it ("with X", "of X"; "met Y ..., along with Z": Y and Z; read by targets.py), or everyone in "between X and Y".
 Constructions that move the roles live in purpose.py (an infinitive of purpose, the head of an "of"
 phrase, a complaint "to Y over Z", "under attack from X", a relative clause on a deal between
 parties; re-exported here for events.py); "the latter" and appositions are read here.
@@ -17,12 +17,12 @@ from diplograph.graph.extract.anaphora import KIND as PRONOUN
 from diplograph.graph.extract.anaphora import PRONOUN as PRONOUN_TYPE
 from diplograph.graph.extract.lexicon import Trigger
 from diplograph.graph.extract.parse import Hit, Parsed
-from diplograph.graph.extract.purpose import (PLACE_KIND, PLACE_REACH, STANCE_REACH, STANCES, document_subject,
-                                             of_head, place_after, purpose_roles, topic_target, under, undergoer)
+from diplograph.graph.extract.purpose import (document_subject, of_head, purpose_roles, topic_target, under,
+                                             undergoer)
 from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
 
 __all__ = ["ANAPHORA", "LOCATIVE", "REACTION", "Context", "actors_of", "by_maker", "clause", "copula_roles", "doer",
-           "groups", "purpose_roles", "targets_of", "topic_target", "under", "undergoer", "venue"]
+           "groups", "purpose_roles", "topic_target", "under", "undergoer"]
 
 GAP_OK = frozenset({",", "and", "both", "as", "well", "the", "-", "his", "her", "their", "its", "mr.", "mr", "'s",
                     "’s", "leaders", "leader", "officials", "government", "side", "delegation", "delegations"})
@@ -160,12 +160,6 @@ def _title_gap(p: Parsed, a: int, b: int) -> bool:
     return b - a <= 12 and all(p.words[k][:1].isupper() or p.lower[k] in TITLE_GAP for k in range(a, b))
 
 
-def venue(p: Parsed, g: list[Span] | tuple[Span, ...], hit: Hit, trig: Trigger) -> bool:
-    """"the SCO meeting": an organization right before a meeting noun hosts it, it is not a party."""
-    return trig.nominal and trig.relation == "met" and len(g) == 1 and g[0].type == "Organization" \
-        and g[0].j == hit.i
-
-
 @quick
 @dataclass(frozen=True)
 class Context:
@@ -289,61 +283,6 @@ def _apposed(p: Parsed, gs: list[list[Span]], k: int, lo: int) -> list[Span]:
         if g[-1].j == opening and g[0].i >= lo:
             return [s for s in g if s.type in ACTOR_TYPES]
     return []
-
-
-def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) -> list[Span]:
-    """The target group of a trigger: right after it ("with X", "of X", "X"), else a state named as
-    a place after it (purpose.place_after; marked PLACE_KIND for a stance, which then asserts no fact)."""
-    s1 = p.sents[p.sent_of[hit.i]][1]
-    if trig.strict_target:
-        targets = _after(p, gs, hit.j, s1, 3, True)
-    else:
-        loose = not trig.relation and not trig.nominal  # an event that asserts no fact may reach further
-        targets = _after(p, gs, hit.j, min(ctx.next_noun if loose else ctx.next_trigger, hi), 10 if loose else 6, False)
-        if trig.nominal and targets and p.lower[hit.j] not in TARGET_PREP and p.lower[hit.j - 1] not in TARGET_PREP:
-            targets = []
-    near = [s for s in ctx.places if hit.j <= s.i <= hit.j + 2]  # "deployed troops in Lebanon"
-    if trig.relation is None and near and (not targets or targets[0].i > near[0].i):
-        targets = near[:1]
-    if not targets and trig.relation is None:
-        targets = place_after(ctx.places, hit, min(ctx.next_trigger, hi), PLACE_REACH)
-    elif not targets and trig.relation in STANCES and not trig.nominal:  # "threatened to resume attacks in Y"
-        targets = [s.with_(kind=PLACE_KIND) for s in place_after(ctx.places, hit, min(ctx.next_trigger, hi),
-                                                                 STANCE_REACH)]
-    if trig.relation == "met" and targets and _topic(p, hit, targets[0].i):
-        targets = []  # "X and Y negotiated on Z": Z is what they talk about, not a party ("with Z" stays)
-    if trig.relation == "met":
-        verb_next = min([h for h in ctx.verb_starts if h > hit.i] + [hi])
-        met = [t for t in targets if t.type != "Organization"]
-        joined = _with_group(p, gs, hit.i, verb_next)
-        # "met Y ..., along with Z": Z joins the direct object Y; "met with Y" names the guests alone
-        targets = met + [t for t in joined if t not in met] if joined and _added(p, joined) else joined or met
-    return targets
-
-
-ADDING = frozenset({"along", "together"})  # "along with Z", "together with Z": Z in addition
-
-
-def _added(p: Parsed, g: list[Span]) -> bool:
-    """Whether the "with" before group g adds it to a direct object ("along with", "together with")."""
-    w = g[0].i - 1  # the nearest "with" before the group, looked for backwards (not from the text's start)
-    while w > 0 and p.lower[w] != "with":
-        w -= 1
-    return w > 0 and p.lower[w] == "with" and p.lower[w - 1] in ADDING
-
-
-CONSULTING = frozenset({"consult", "consults", "consulted", "consulting", "negotiate", "negotiates", "negotiated",
-                        "negotiating", "confer", "confers", "conferred", "conferring", "talks", "consultations",
-                        "negotiations", "dialogue"})
-TOPIC_LEAD = frozenset({"on", "about", "over", "regarding", "concerning"})
-
-
-def _topic(p: Parsed, hit: Hit, k: int) -> bool:
-    """Whether the group at token k is the topic of a consultation ("negotiated on Z", "talks
-    about Z"): the trigger ends in a consulting word and a topic preposition leads to the group
-    with no "with" in between."""
-    gap = p.lower[hit.j:k]
-    return p.lower[hit.j - 1] in CONSULTING and bool(gap) and gap[0] in TOPIC_LEAD and "with" not in gap
 
 
 def by_maker(p: Parsed, hit: Hit, trig: Trigger) -> bool:

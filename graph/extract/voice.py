@@ -39,6 +39,8 @@ FAR_BY = 24  # the same for a "by" after a comma ("accused of ..., of ... and of
 CLAUSE_OPENERS = frozenset({"that", "who", "which", "whom", "when", "after", "before", "because", "while", "since",
                             "if", "as", "by", "was", "were", "is", "are", "been", "be", "being"})
 TARGET_GAP = 5  # tokens between the obliged group and its modal ("the US and other nations must")
+COORDINATED_GAP = 9  # the same, when the group is coordinated with unnamed others ("X and the rebels in Y must")
+CLAUSE_WORDS = frozenset({"that", "who", "which", "whom", "whose", "when", "if", "because", "while", "as"})
 SPEAKER_GAP = 12  # tokens between the speaker and the obliged group ("X said on Tuesday that Y")
 
 
@@ -95,10 +97,19 @@ def obliged(p: Parsed, gs: list[list[Span]], hit: Hit, speech: frozenset[str]) -
         if g[-1].j > hit.i or g[0].i < s0:
             continue
         gap = p.lower[g[-1].j:hit.i]
-        if len(gap) > TARGET_GAP or "," in gap or any(w in speech and w != "that" for w in gap):
+        if not _subject_gap(gap) or "," in gap or any(w in speech and w != "that" for w in gap):
             return []
         return _actors(g)
     return []
+
+
+def _subject_gap(gap: tuple[str, ...]) -> bool:
+    """Whether the words between a group and its modal may finish the subject: a few ("the US and
+    other nations must"), or a coordinated unnamed party ("Sudan's government and the rebels in Darfur
+    must": "and" within three words) with no clause of its own."""
+    if len(gap) <= TARGET_GAP:
+        return True
+    return len(gap) <= COORDINATED_GAP and "and" in gap[:3] and CLAUSE_WORDS.isdisjoint(gap)
 
 
 def speaker(p: Parsed, gs: list[list[Span]], hit: Hit, target: list[Span], speech: frozenset[str]) -> list[Span]:
