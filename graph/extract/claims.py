@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from diplograph.graph.extract.clauses import ALLY
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.purpose import PLACE_KIND
 from diplograph.graph.extract.roles import LOCATIVE
@@ -100,7 +101,8 @@ def object_targets(p: Parsed, readings: list, spans: list[Span]) -> list:
     starts: dict[int, list[Span]] | None = None
     for n in range(len(out) - 1):
         r, noun = out[n], out[n + 1]
-        if not _aimless_verb(r) or noun.sent != r.sent or not _heads_object(p, r, noun):
+        if not _aimless_verb(r) or noun.sent != r.sent or not _heads_object(p, r, noun) \
+                or p.lower[noun.hit.j - 1] in ALLY:  # "shelled X's allies": the allies, unnamed, not X
             continue
         if starts is None:
             starts = _starts(spans)

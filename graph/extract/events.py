@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from diplograph.graph.extract.agents import agents_in_states, domestic_actor, domestic_target, not_party
+from diplograph.graph.extract.clauses import passive_subject, received_objects, turned
 from diplograph.graph.extract.hits import trigger_hits
 from diplograph.graph.extract.lexicon import Rules, Trigger
 from diplograph.graph.extract.modality import read_modality
@@ -44,7 +45,8 @@ class Reading:
 
 
 PARTY_RELATIONS = ("signed", "partyTo", "joins", "withdrawsFrom")
-DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "fresh", "new", "renewed", "repeated"})
+DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "fresh", "new", "renewed", "repeated",
+                         "with"})  # "with support from Y": a noun
 RESPONSES = frozenset({"REJECT", "CONCEDE"})  # what answers a demand or an offer
 ANSWERED = frozenset({"DEMAND", "REQUEST", "AGREE", "THREATEN"})
 TOPICAL = frozenset({"DISAPPROVE", "PROTEST"})  # complaints: "to X" names whom they are made to
@@ -56,7 +58,8 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     lo, hi = clause(p, hit.i, sent)
     s1 = p.sents[sent][1]
     gs = [list(g) for g in ctx.groups if not venue(p, g, hit, trig)]
-    actors, targets = actors_of(p, hit, trig, gs, lo, ctx), targets_of(p, hit, trig, gs, hi, ctx)
+    actors = actors_of(p, hit, trig, gs, lo, ctx)
+    targets = targets_of(p, hit, trig, gs, hi, ctx, rules.cue("inside_act"))
     after = p.lower[hit.j] if hit.j < s1 else ""
     passive = not trig.nominal and trig.relation not in ("signed", "partyTo") and is_passive(p, hit)
     # "a demand from X", "accepted demands from X": a verb entry used as a noun
@@ -104,6 +107,7 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
             targets = domestic_target(p, hit, min(ctx.next_trigger, hi), actors, trig, rules, ctx.places)
         elif targets and not actors and not trig.reported:  # "rebels demanded that President X ..."
             actors = domestic_actor(p, hit.i, lo, targets, rules)
+    actors, targets = turned(trig, actors, targets)  # "X won the support of Y": Y supports X
     one_group = one_group or bool(actors and not targets and trig.direction == "symmetric")
     modality, negated, hedged = read_modality(p, hit, trig, lo, rules)
     return Reading(trig, hit, sent, tuple(actors), tuple(t for t in targets if t not in actors),
@@ -148,7 +152,7 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
     for s in actors:
         by_sent.setdefault(s.sent, []).append(s)
     hits_by_sent: dict[int, list[Hit]] = {}
-    for h in trigger_hits(p, rules, busy):
+    for h in received_objects(p, trigger_hits(p, rules, busy), rules):
         hits_by_sent.setdefault(p.sent_of[h.i], []).append(h)
     out: list[Reading] = []
     prev_met: tuple[Span, ...] = ()
@@ -189,18 +193,19 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
     for n in range(len(hits) - 1, -1, -1):
         next_noun[n] = min(hits[n].i, next_noun[n + 1]) if trigs[n].nominal else next_noun[n + 1]
     out: list[Reading] = []
-    prev_verb, prev_actors = 0, ()  # where the last verb trigger ends, and its actors
+    prev_verb, prev_actors, prev_subject = 0, (), ()  # where the last verb trigger ends, its actors and subject
     for n, (hit, trig) in enumerate(zip(hits, trigs)):
         ctx = base.with_(prev_met=prev_met, next_trigger=hits[n + 1].i if n + 1 < len(hits) else 1 << 30,
                          next_noun=next_noun[n + 1],
                          prev_verb_end=prev_verb if n and not trigs[n - 1].nominal else 0,
-                         prev_actors=prev_actors, verb_starts=verbs, hit_ends=ends)
+                         prev_actors=prev_actors, prev_subject=prev_subject, verb_starts=verbs, hit_ends=ends)
         r = retyped(p, read_trigger(p, hit, trig, ctx, rules), rules)
         if trig.event_type in TOPICAL and r.actors and not r.targets and not r.one_group:
             r = replace(r, targets=claim_target(p, hit, base.groups, r.actors))
         out.append(r)
         if not trig.nominal:
             prev_verb, prev_actors = max(prev_verb, hit.j), r.actors
+            prev_subject = passive_subject(r, is_passive(p, hit))
         if r.trigger.relation == "met" and len({s.eid for s in r.actors + r.targets}) >= 2 \
                 and not r.negated and r.modality != "forecast":
             prev_met = r.actors + r.targets

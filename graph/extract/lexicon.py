@@ -3,9 +3,11 @@
 The rules are data, kept as JSONL next to this module:
 
 - ``lexicon.jsonl``: event triggers ``{"id", "phrases" | "slots" | "pattern", "event_type", "relation",
-  "modality", "direction", "nominal"}`` (optional ``assert_planned``, ``strict_target``, ``reported``:
-  the trigger is a modal whose speaker is the actor, see voice.py; ``object``: a cue kind, one of whose
-  words must follow the trigger for it to count, as "provided" is aid only with an aid-like object);
+  "modality", "direction", "nominal"}`` (direction ``actor->target``, ``symmetric``, or ``target->actor``
+  for an entry whose object acts, "won the support of Y": clauses.py; optional ``assert_planned``,
+  ``strict_target``, ``reported``: the trigger is a modal whose speaker is the actor, see voice.py;
+  ``object``: a cue kind, one of whose words must follow the trigger for it to count, as "provided" is
+  aid only with an aid-like object);
 - ``titles.jsonl``: office titles ``{"phrase", "title", "role_class", "office"}``;
 - ``cues.jsonl``: word lists by kind (negation, hedge, forecast, place prepositions...).
 
@@ -28,7 +30,7 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
           "ASSAULT")
 RELATIONS = ("met", "signed", "criticizes", "supports", "withdrawsFrom", "joins", "partyTo", "memberOf", None)
 MODALITIES = ("act", "statement", "assessment", "forecast")
-DIRECTIONS = ("actor->target", "symmetric")
+DIRECTIONS = ("actor->target", "symmetric", "target->actor")  # target->actor: the object acts ("won the support of Y")
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ def load_cues(path: str | Path | None = None) -> dict[str, frozenset[str]]:
     for line, obj in _read_jsonl(path):
         _check(path, line, isinstance(obj.get("kind"), str) and isinstance(obj.get("words"), list),
                "expected {'kind': str, 'words': [str]}")
+        _check(path, line, obj["kind"] not in out, f"duplicate kind {obj['kind']!r}")
         out[obj["kind"]] = frozenset(obj["words"])
     return out
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -24,6 +24,7 @@ from numpy import flatnonzero, fromiter, intp, ndarray, unique, zeros
 from diplograph.graph.extract import phrases
 from diplograph.graph.extract.lexicon import Rules, span_patterns
 from diplograph.graph.extract.phrases import PhraseTable
+from diplograph.graph.extract.sentences import name_stops, sentence_starts, sentences
 from diplograph.graph.extract.tokenizer import EXTRA_INFIXES, CacheFiller, english
 from diplograph.graph.model import Document
 
@@ -236,42 +237,6 @@ def chunks(text: str, start: int, limit: int = CHUNK) -> list[tuple[int, int]]:
     return out
 
 
-@cache
-def punct_chars() -> frozenset[str]:
-    """The sentencizer's sentence-final marks."""
-    from spacy.pipeline.sentencizer import Sentencizer
-
-    return frozenset(Sentencizer.default_punct_chars)
-
-
-def sentence_starts(words: list[str], is_punct: list[int]) -> list[int]:
-    """Indexes of the tokens that open a sentence: spaCy's sentencizer rule (the first token that
-    is not punctuation after a sentence-final mark) on plain lists."""
-    out, k, n, marks = [0], 0, len(words), punct_chars()
-    # only the sentence-final marks are visited: the words between them need no test
-    for final in [m for m, w in enumerate(words) if w in marks]:
-        if final < k:
-            continue  # inside the run of marks already passed
-        k = final + 1
-        while k < n and (is_punct[k] or words[k] in marks):
-            k += 1
-        if k < n:
-            out.append(k)
-    return out
-
-
-def _sentences(first: list[int], words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    """Sentence token ranges from the sentencizer's first tokens, dropping whitespace-only ones."""
-    bounds = sorted({0, *first}) + [len(words)]
-    out = []
-    for a, b in zip(bounds, bounds[1:]):
-        while a < b and words[a].isspace():  # a paragraph break opens the next sentence
-            a += 1
-        if a < b:
-            out.append((a, b))
-    return tuple(out)
-
-
 def parse(document: Document, gazetteer, rules: Rules) -> Parsed:
     """Run the pipeline on the body of the document, in chunks of at most CHUNK characters cut at
     line breaks; offsets stay absolute."""
@@ -300,9 +265,11 @@ def parse(document: Document, gazetteer, rules: Rules) -> Parsed:
         ends.extend(chunk_ends)
         words.extend(chunk_words)
         first.extend(k + base for k in sentence_starts(chunk_words, arr[:, 2].tolist()))
-        gaz.extend(pipe.matches(pipe.gaz, doc, base))
+        names = pipe.matches(pipe.gaz, doc, base)
+        gaz.extend(names)
+        first.extend(name_stops(pipe, words, names))
         cue.extend(pipe.matches(pipe.cue, doc, base))
-    sents = _sentences(first, tuple(words)) or ((0, 0),)
+    sents = sentences(first, tuple(words)) or ((0, 0),)
     sent_of = [0] * len(words)
     for n, (i, j) in enumerate(sents):
         sent_of[i:j] = [n] * (j - i)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from diplograph.graph.extract.anaphora import KIND as PRONOUN
 from diplograph.graph.extract.anaphora import PRONOUN as PRONOUN_TYPE
+from diplograph.graph.extract.clauses import own_subject
 from diplograph.graph.extract.lexicon import Trigger
 from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.purpose import (document_subject, of_head, purpose_roles, topic_target, under,
@@ -172,6 +173,8 @@ class Context:
         next_trigger: Where the next trigger of the sentence starts (targets stop there).
         prev_verb_end: Where the previous verb trigger ends (noun triggers take no actor before it).
         prev_actors: Actors of the previous verb trigger of the sentence (an elided subject).
+        prev_subject: The previous verb's subject when it is not its actor (a passive's undergoer:
+            "X was indicted by Y and will resign": X resigns).
         verb_starts: Where the sentence's verb triggers start.
         next_noun: Where the next noun trigger of the sentence starts ("seek accommodation with X":
             X is the target of the noun; an event that asserts no fact reaches past verb triggers).
@@ -190,6 +193,7 @@ class Context:
     next_trigger: int = 1 << 30
     prev_verb_end: int = 0
     prev_actors: tuple[Span, ...] = ()
+    prev_subject: tuple[Span, ...] = ()
     verb_starts: tuple[int, ...] = ()
     places: tuple[Span, ...] = ()
     next_noun: int = 1 << 30
@@ -227,8 +231,9 @@ def actors_of(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> 
         return _before(gs, lo - 1, s0, None)  # "X, who visited Y, proposed": X proposed
     if ctx.prev_actors and prev == "," and p.lower[hit.i].endswith("ing"):
         return list(ctx.prev_actors)  # "X shelled the town, killing 20": X killed
-    if ctx.prev_actors and "and" in p.lower[max(s0, hit.i - 3):hit.i]:
-        return list(ctx.prev_actors)  # "X met Y and later held talks with Z": X held the talks
+    elided = ctx.prev_subject or ctx.prev_actors  # "X met Y and later held talks with Z": X held the talks
+    if elided and "and" in p.lower[max(s0, hit.i - 3):hit.i] and not own_subject(p, gs, hit.i, s0):
+        return list(elided)
     if _unresolved(gs, hit.i, lo):  # "..., it said": a pronoun whose antecedent is unsure
         return []
     if lo > s0 and p.lower[lo - 1] in ("who", "which") and not _before(gs, hit.i, lo, None):

@@ -9,6 +9,7 @@ place after it; for a meeting, "met Y ..., along with Z" names Y and Z, "met wit
 
 from __future__ import annotations
 
+from diplograph.graph.extract.clauses import allied, inside_act
 from diplograph.graph.extract.groupings import KINDS as GROUPED
 from diplograph.graph.extract.lexicon import Trigger
 from diplograph.graph.extract.parse import Hit, Parsed
@@ -17,9 +18,11 @@ from diplograph.graph.extract.roles import ARTICLES, TARGET_PREP, Context, _afte
 from diplograph.graph.extract.spans import Span
 
 
-def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) -> list[Span]:
+def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context,
+               acts: frozenset[str] = frozenset()) -> list[Span]:
     """The target group of a trigger: right after it ("with X", "of X", "X"), else a state named as
-    a place after it (purpose.place_after; marked PLACE_KIND for a stance, which then asserts no fact)."""
+    a place after it (purpose.place_after; marked PLACE_KIND for a stance, which then asserts no fact),
+    except the state a criticised act happened in (``acts``: "condemned the crackdown in Y", clauses.py)."""
     s1 = p.sents[p.sent_of[hit.i]][1]
     if trig.strict_target:
         targets = _after(p, gs, hit.j, s1, 3, True)
@@ -28,9 +31,14 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context) ->
         targets = _after(p, gs, hit.j, min(ctx.next_noun if loose else ctx.next_trigger, hi), 10 if loose else 6, False)
         if trig.nominal and targets and p.lower[hit.j] not in TARGET_PREP and p.lower[hit.j - 1] not in TARGET_PREP:
             targets = []
+    if targets and allied(p, targets):
+        targets = []  # "killed a commander of X's militia ally": the ally is the target, not X
     near = [s for s in ctx.places if hit.j <= s.i <= hit.j + 2]  # "deployed troops in Lebanon"
     if trig.relation is None and near and (not targets or targets[0].i > near[0].i):
         targets = near[:1]
+    if not targets and trig.relation == "criticizes" and not trig.nominal:
+        named = sorted([*ctx.places, *(s for g in gs for s in g if s.type == "State")], key=lambda s: s.i)
+        targets = inside_act(p, hit, named, hi, acts)  # "the arrests of journalists in Y": Y, also as an agent's place
     if not targets and trig.relation is None:
         targets = place_after(ctx.places, hit, min(ctx.next_trigger, hi), PLACE_REACH)
     elif not targets and trig.relation in STANCES and not trig.nominal:  # "threatened to resume attacks in Y"
