@@ -95,6 +95,28 @@ G7_MEMBERS = (
     + m("1976-06", "canada")
 )
 P5 = ("china", "france", "united_kingdom", "united_states")
+# The Commonwealth of Nations: founders of 1931 (the Statute of Westminster), then accessions by
+# independence or admission; Ireland left in 1949, South Africa 1961-1994, Pakistan 1972-1989, Zimbabwe
+# from 2003, the Gambia 2013-2018, the Maldives 2016-2020 (suspensions are not withdrawals).
+COMMONWEALTH_MEMBERS = (
+    m("1931-12-11", "united_kingdom", "canada", "australia", "new_zealand")
+    + m("1931-12-11", "ireland", end="1949-04-18") + m("1931-12-11", "south_africa", end="1961-05-31")
+    + m("1994-06-01", "south_africa") + m("1947-08-15", "india")
+    + m("1947-08-14", "pakistan", end="1972-01-30") + m("1989-10-01", "pakistan") + m("1948-02-04", "sri_lanka")
+    + m("1957-03-06", "ghana") + m("1957-08-31", "malaysia") + m("1960-10-01", "nigeria")
+    + m("1961", "cyprus", "sierra_leone", "tanzania") + m("1962", "jamaica", "trinidad_and_tobago", "uganda")
+    + m("1963-12-12", "kenya") + m("1964", "malawi", "malta", "zambia")
+    + m("1965", "gambia", end="2013-10-03") + m("2018-02-08", "gambia") + m("1965-08-09", "singapore")
+    + m("1966", "barbados", "botswana", "guyana", "lesotho") + m("1968", "eswatini", "mauritius", "nauru")
+    + m("1970", "fiji", "samoa", "tonga") + m("1972-04-18", "bangladesh") + m("1973-07-10", "bahamas")
+    + m("1974-02-07", "grenada") + m("1975-09-16", "papua_new_guinea") + m("1976-06-29", "seychelles")
+    + m("1978", "dominica", "solomon_islands", "tuvalu")
+    + m("1979", "kiribati", "saint_lucia", "saint_vincent_and_the_grenadines") + m("1980-07-30", "vanuatu")
+    + m("1980-04-18", "zimbabwe", end="2003-12-07") + m("1981", "antigua_and_barbuda", "belize")
+    + m("1982-07-09", "maldives", end="2016-10-13") + m("2020-02-01", "maldives")
+    + m("1983-09-19", "saint_kitts_and_nevis") + m("1984-01-01", "brunei") + m("1990-03-21", "namibia")
+    + m("1995-11", "cameroon", "mozambique") + m("2009-11-29", "rwanda") + m("2022-06-25", "gabon", "togo")
+)
 
 
 GROUPING_KNOWLEDGE = "editor's knowledge of the grouping, its names, members and dates"

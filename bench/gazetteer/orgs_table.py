@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orgs_data import (AFRICA, AMERICAS, ASEAN_MEMBERS, COE_1949, COE_STATES, COMPANY, CSTO_2002,
+from orgs_data import (AFRICA, AMERICAS, ASEAN_MEMBERS, COE_1949, COMMONWEALTH_MEMBERS, COE_STATES, COMPANY, CSTO_2002,
                        EU_MEMBERS, G7_MEMBERS, GOV, IGO, MEDIA, NATO_MEMBERS, NGO, OSCE_STATES, P5,
                        SCO_2001, m)
 
@@ -223,8 +223,9 @@ IGOS = [
         grouping="named", note="China, France, Germany, Russia, the United Kingdom and the "
                                "United States negotiating with Iran"),
     org("commonwealth_of_nations", "Commonwealth of Nations",
-        ["British Commonwealth", "the Commonwealth"], ambiguous_aliases=["the Commonwealth"],
-        members_complete=False, members=m(None, "united_kingdom", "india", "canada", "australia")),
+        ["British Commonwealth", "the Commonwealth", "the Commonwealth of Nations"],
+        ambiguous_aliases=["the Commonwealth"], founded="1931-12-11",
+        members=list(COMMONWEALTH_MEMBERS)),
     org("nam", "Non-Aligned Movement", ["NAM", "Nonaligned Movement"], founded="1961-09",
         members_complete=False, members=m("1961-09", "india", "egypt", "indonesia")),
     org("opcw", "Organisation for the Prohibition of Chemical Weapons",

@@ -105,10 +105,10 @@ KW|kuwait|Kuwait|Kuwait City||Kuwaiti||||Q817
 KG|kyrgyzstan|Kyrgyzstan|Bishkek|Frunze|Kyrgyz;Kirghiz;Kyrgyzstani|-|Kyrgyz Republic;Kirghizia;Kirgizia||Q813
 LA|laos|Laos|Vientiane||Lao;Laotian|Laotians|Lao PDR;Lao People's Democratic Republic||Q819
 LV|latvia|Latvia|Riga||Latvian||||Q211
-LB|lebanon|Lebanon|Beirut||Lebanese|-|||Q822
+LB|lebanon|Lebanon|Beirut|Tripoli*|Lebanese|-|||Q822
 LS|lesotho|Lesotho|Maseru||Basotho|-|||
 LR|liberia|Liberia|Monrovia||Liberian||||
-LY|libya|Libya|Tripoli||Libyan||Libyan Arab Jamahiriya||Q1016
+LY|libya|Libya|Tripoli*||Libyan||Libyan Arab Jamahiriya||Q1016
 LI|liechtenstein|Liechtenstein|Vaduz|||Liechtensteiners;Liechtensteiner|||Q347
 LT|lithuania|Lithuania|Vilnius||Lithuanian||||Q37
 LU|luxembourg|Luxembourg|Luxembourg||Luxembourgish|Luxembourgers;Luxembourger|||Q32
@@ -233,6 +233,7 @@ YD|south_yemen|South Yemen|Aden||South Yemeni|South Yemenis|People's Democratic 
 REGIONS = {
     "united_kingdom": ["Northern Ireland", "Scotland", "Wales", "England"],
     "china": ["Hong Kong", "Macau", "Macao"],
+    "lebanon": ["Tripoli"],  # Lebanon's northern port, named like Libya's capital
 }
 
 # ISO 3166-3 alpha-3 for rows whose former code pycountry lists under a shared alpha-2 ("CS").

@@ -15,6 +15,7 @@ members (groupings.py). The spaCy pipeline is built once per gazetteer version (
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from operator import attrgetter
 
 from diplograph.graph.extract import (anaphora, background, claims, discover, events, facts, groupings, linking,
@@ -23,7 +24,7 @@ from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed, parse
 from diplograph.graph.extract.spans import Span, to_mention
 from diplograph.graph.gcpause import paused
-from diplograph.graph.model import Document, Entity, Extraction, Fact, PartialDate
+from diplograph.graph.model import Document, Entity, Event, Extraction, Fact, PartialDate
 
 __all__ = ["extract"]
 
@@ -87,11 +88,13 @@ def _mark_agreement_modifiers(spans: list[Span]) -> list[Span]:
             else s for s in spans]
 
 
-def _entities(spans: list[Span], text: str, gazetteer, found: list[Fact]) -> tuple[Entity, ...]:
+def _entities(spans: list[Span], text: str, gazetteer, found: list[Fact],
+              evs: Sequence[Event] = ()) -> tuple[Entity, ...]:
     """One entity per linked id: gazetteer label and data, or the discovered name; aliases are the
-    surface forms seen (offices such as "the Russian president" are not names). A state a fact reaches
-    (an official's state) gets one too, so that no fact points at a node without a type or label; a
-    state named only as a place ("talks in Madrid") is no actor, but its place names are its aliases."""
+    surface forms seen (offices such as "the Russian president" are not names). A state a fact or an
+    event reaches (an official's state, a state named only as the place an event is aimed at) gets one
+    too, so that no fact or event points at a node without a type or label; a state named only as a
+    place ("talks in Madrid") is no actor, but its place names are its aliases."""
     first: dict[str, Span] = {}
     surfaces: dict[str, set[str]] = {}
     for s in spans:
@@ -113,7 +116,7 @@ def _entities(spans: list[Span], text: str, gazetteer, found: list[Fact]) -> tup
                           aliases=tuple(sorted(surfaces.get(eid, set()) - {label})),
                           subtype=rec.get("subtype") or s.subtype, wikidata=rec.get("wikidata"),
                           discovered=not rec))
-    for eid in sorted(_reached(found, gazetteer) - set(first)):
+    for eid in sorted(_reached(found, gazetteer, evs) - set(first)):
         rec = gazetteer.get(eid)
         out.append(Entity(id=eid, type=rec["type"], label=rec["label"], wikidata=rec.get("wikidata"),
                           subtype=rec.get("subtype"),
@@ -121,12 +124,14 @@ def _entities(spans: list[Span], text: str, gazetteer, found: list[Fact]) -> tup
     return tuple(sorted(out, key=attrgetter("id")))
 
 
-def _reached(found: list[Fact], gazetteer) -> set[str]:
-    """Gazetteer states and organizations a fact reaches (``officialOf`` of an official named without
-    his state, a government body whose only mention qualifies another name)."""
+def _reached(found: list[Fact], gazetteer, evs: Sequence[Event] = ()) -> set[str]:
+    """Gazetteer states and organizations a fact or an event reaches (``officialOf`` of an official
+    named without his state, a government body whose only mention qualifies another name, a state
+    named only as a place that an event's target rule took: "strikes in Georgia")."""
     if gazetteer is None:
         return set()
-    ids = {x for f in found for x in (f.s, f.o) if isinstance(x, str)}
+    ids = {x for f in found for x in (f.s, f.o) if isinstance(x, str)} | \
+        {x for e in evs for x in (e.actor, e.target) if x}
     return {i for i in ids if gazetteer.type_of(i) in ("State", "Organization") and gazetteer.get(i)}
 
 
@@ -194,7 +199,7 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     found = facts.official_facts(linked, p, document, gazetteer, on) + \
         facts.event_facts(evs, state_of, type_of, _body_states(linked)) + background.background_facts(linked, gazetteer, on, p, evs) + \
         facts.cite_facts(linked, p, document, gazetteer)
-    entities = _entities(linked, document.text, gazetteer, found)
+    entities = _entities(linked, document.text, gazetteer, found, evs)
     mentions = tuple(to_mention(s, document.text) for s in linked)
     found += facts.state_facts(entities, mentions, document, gazetteer)  # "the Lithuanian Parliament": Lithuania's
     return Extraction(document=document, entities=entities, mentions=mentions,

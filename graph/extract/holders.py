@@ -202,3 +202,25 @@ def _framed_choice(candidates: tuple[str, ...], others: tuple[str, ...], gazette
         if current:
             return (current[0] if len(current) == 1 else None), True
     return None, False
+
+
+#: Role classes whose holder's "administration" is his state's government ("the Bush administration").
+LEADERS = frozenset({"head_of_state", "head_of_government"})
+
+
+def shared_state(gazetteer, ids: tuple[str, ...], title: str | None = None,
+                 classes: frozenset[str] = frozenset()) -> str | None:
+    """The one state every candidate served in an office titled ``title`` (or of one of ``classes``),
+    at any time: "President Bush" in an undated text is one of two presidents of the United States,
+    either way the United States; None when some candidate held no such office or the states differ."""
+    if gazetteer is None or not ids or (title is None and not classes):
+        return None
+    key = title_key(title) if title else None
+    states = set()
+    for i in ids:
+        held = {o.of for o in gazetteer.offices(i) if (key is not None and title_key(o.role) == key)
+                or o.role_class in classes}
+        if not held or gazetteer.type_of(next(iter(held))) != "State":
+            return None
+        states |= held
+    return next(iter(states)) if len(states) == 1 else None

@@ -25,7 +25,7 @@ from operator import attrgetter
 
 from diplograph.graph.extract import timeframe
 from diplograph.graph.extract.discover import same_agreement
-from diplograph.graph.extract.holders import framed, in_office, office_holders, sharers, surname_choice
+from diplograph.graph.extract.holders import LEADERS, shared_state, framed, in_office, office_holders, sharers, surname_choice
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span, is_cap
@@ -39,7 +39,7 @@ COORD = frozenset({"and", ",", "both", "as", "well", "along", "together", "with"
 
 
 def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[str] = frozenset(),
-                       frame: Frame | None = None) -> Span:
+                       frame: Frame | None = None, surface: str = "") -> Span:
     """Pick one candidate for an ambiguous gazetteer span from context, or leave it unresolved."""
     if s.eid or not s.candidates:
         return s
@@ -55,6 +55,10 @@ def _resolve_gazetteer(s: Span, seen: set[str], gazetteer, on, named: frozenset[
         return s.with_(eid=current[0])
     if s.type == "State" and _named_one(gazetteer, s.candidates, named):
         return s.with_(eid=_named_one(gazetteer, s.candidates, named))
+    if s.kind == "metonym" and _capital_of_one(gazetteer, s.candidates, surface):
+        return s.with_(eid=_capital_of_one(gazetteer, s.candidates, surface))
+    if s.type == "Organization" and _members_named(gazetteer, s.candidates, named):
+        return s.with_(eid=_members_named(gazetteer, s.candidates, named))
     local = _foreign_bodies(gazetteer, s.candidates, named)
     if len(local) == len(s.candidates) - 1:
         return s.with_(eid=next(c for c in s.candidates if c not in local))
@@ -68,6 +72,32 @@ def _named_one(gazetteer, candidates: tuple[str, ...], named: frozenset[str]) ->
     if gazetteer is None or any((gazetteer.get(c) or {}).get("end") for c in candidates):
         return None
     found = [c for c in candidates if c in named]
+    return found[0] if len(found) == 1 else None
+
+
+def _capital_of_one(gazetteer, candidates: tuple[str, ...], surface: str) -> str | None:
+    """The one current candidate state whose capital the shared place name is ("Tripoli" is Libya's
+    capital and a Lebanese port: Libya, unless the text names Lebanon alone), else None."""
+    if gazetteer is None or any((gazetteer.get(c) or {}).get("end") for c in candidates):
+        return None
+    found = [c for c in candidates if (gazetteer.get(c) or {}).get("capital") == surface]
+    return found[0] if len(found) == 1 else None
+
+
+def _region(gazetteer, eid: str, surface: str) -> bool:
+    return gazetteer is not None and surface in ((gazetteer.get(eid) or {}).get("regions") or ())
+
+
+def _members_named(gazetteer, candidates: tuple[str, ...], named: frozenset[str]) -> str | None:
+    """The one candidate organization that some state the text names has ever belonged to ("the
+    Commonwealth" in a text naming Zimbabwe is the Commonwealth of Nations, beside Kazakhstan the
+    CIS), else None (states of both, or of neither, leave it unresolved; so does a candidate with no
+    members)."""
+    members = [{m["state"] for m in (gazetteer.get(c) or {}).get("members") or ()} if gazetteer is not None else set()
+               for c in candidates]
+    if not all(members):  # a state's own body ("Russia's Security Council") has no members to tell it by
+        return None
+    found = [c for c, ms in zip(candidates, members) if not named.isdisjoint(ms)]
     return found[0] if len(found) == 1 else None
 
 
@@ -211,7 +241,11 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
                 s = _surname(p, s, seen, gazetteer, on, skip, frame)
             elif s.kind == "metonym" and s.eid:
                 s = _city_then(s, gazetteer, on)
-            s = _resolve_gazetteer(s, seen, gazetteer, on, named, frame)
+            s = _resolve_gazetteer(s, seen, gazetteer, on, named, frame, p.span_text(s.i, s.j))
+            if s.kind == "metonym" and s.eid and not s.place and _region(gazetteer, s.eid, p.span_text(s.i, s.j)):
+                s = s.with_(place=True)  # "Tripoli" read as Lebanon's: its port, never its government
+            if s.kind == "surname" and s.type == "Official":
+                s = _state_acts(p, s, gazetteer)
         if s.type == "Agreement" and s.eid:
             last_agreement = s.eid
         if s.eid:
@@ -222,6 +256,20 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
         else:
             unresolved.append(s)
     return linked, unresolved
+
+
+def _state_acts(p: Parsed, s: Span, gazetteer) -> Span:
+    """A leader's "administration" is his state's government ("the Obama administration" acts for the
+    United States); a titled surname the date cannot tell from a namesake who held the same office of
+    the same state ("President Bush" undated, or in 2000) is that state acting (not a "former" one)."""
+    if s.j < len(p.lower) and p.lower[s.j] == "administration":
+        st = shared_state(gazetteer, (s.eid,) if s.eid else s.candidates, classes=LEADERS)
+        return s.with_(type="State", kind="office-state", eid=st, candidates=(st,), role=None, j=s.j + 1,
+                       end=p.ends[s.j]) if st else s
+    if s.eid or not s.role or _former(p, s):
+        return s
+    st = shared_state(gazetteer, s.candidates, title=s.role)
+    return s.with_(type="State", kind="office-state", eid=st, candidates=(st,)) if st else s
 
 
 def _former(p: Parsed, s: Span) -> bool:

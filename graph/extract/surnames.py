@@ -106,12 +106,35 @@ def fits_name(others: list[str], names: list[str]) -> bool:
 
 
 def is_date_word(p: Parsed, i: int, j: int, rules: Rules) -> bool:
-    """True for a surname spelt like a month used as one ("1 May", "in May", "May 2004")."""
+    """True for a surname spelt like a month used as one: beside a day or a year ("1 May", "May 2004"),
+    after a date preposition ("in May", "for May", "by May") or beside another month ("May or June",
+    "from April to May")."""
     if j - i != 1 or p.lower[i] not in MONTHS:
         return False
     before = p.lower[i - 1] if i > 0 else ""
     after = p.words[j] if j < len(p.words) else ""
-    return before[:1].isdigit() or after[:1].isdigit() or before in rules.cue("month_before")
+    return before[:1].isdigit() or after[:1].isdigit() or before in rules.cue("month_before") \
+        or before in rules.cue("month_before_more") or _beside_month(p, i)
+
+
+def _beside_month(p: Parsed, i: int) -> bool:
+    """Whether another month stands one joining word away ("May or June", "April and May", "April-May")."""
+    joins = {"or", "and", "to", "-", "through", "&"}
+    return (i >= 2 and p.lower[i - 1] in joins and p.lower[i - 2] in MONTHS) \
+        or (i + 2 < len(p.lower) and p.lower[i + 1] in joins and p.lower[i + 2] in MONTHS)
+
+
+def month_is_person(p: Parsed, i: int, j: int, others: list[str], rules: Rules) -> bool:
+    """Whether a surname spelt like a month ("May") names the person: only with a given name, a title or
+    an honorific before it ("Theresa May", "Prime Minister May", "Mrs May"), or a possessive or a verb
+    after it that a month cannot have ("May's cabinet", "May said"); never in a date's place
+    (:func:`is_date_word`)."""
+    if is_date_word(p, i, j, rules):
+        return False
+    titled = any(h.j == i for h in p.titles) or (i > 0 and p.words[i - 1] in rules.cue("honorific"))
+    after = p.lower[j] if j < len(p.lower) else ""
+    return bool(others) or titled or after in ("'s", "\u2019s") or after in rules.cue("speech") \
+        or after in rules.cue("surname_verb_next")
 
 
 def skipped_tokens(p: Parsed, spans: list[Span]) -> frozenset[int]:
@@ -135,9 +158,9 @@ def drop_inside_names(p: Parsed, spans: list[Span], gazetteer, rules: Rules) -> 
     out = []
     for s in spans:
         if s.kind == "surname" and s.type == "Official":
-            if is_date_word(p, s.i, s.j, rules):
-                continue
             others = around(p, s.i, s.j, skip, rules)
+            if p.lower[s.i] in MONTHS and not month_is_person(p, s.i, s.j, others, rules):
+                continue
             fit = tuple(c for c in s.candidates if fits_name(others, _names_of(gazetteer, c)))
             if not fit:
                 continue
