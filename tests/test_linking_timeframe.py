@@ -61,9 +61,10 @@ def test_linking_timeframe_resolves_bush(gaz, body, bush):
     "President Bush recalled how Mikhail Gorbachev and Vladimir Putin had changed Moscow.",
 ])
 def test_linking_timeframe_leaves_bush_unresolved(gaz, body):
+    """Neither Bush is chosen; the state both served is (linking.py: a titled surname the date cannot settle)."""
     x = undated(body, gaz)
-    assert "Bush" in unresolved(x)
     assert not {HW, W} & {e.id for e in x.entities}
+    assert {m.entity_id for m in x.mentions if "Bush" in m.text} == {"united_states"}
 
 
 def test_linking_timeframe_date_wins(gaz):

@@ -1,12 +1,12 @@
 """The extractor: one document in, one :class:`~diplograph.graph.model.Extraction` out.
 
 Stages (each a plain function over the parsed document): gazetteer mentions and officials named
-next to a title (mentions.py; surnames.py drops a surname inside a longer name, "Kong" in "Hong
-Kong"), organizations, outlets and agreements the gazetteer lacks (discover.py), linking to ids
-(linking.py), events read from the lexicon (events.py, with actor and target rules in roles.py,
-voice.py and agents.py, modality in modality.py), and facts
-(facts.py). A grouping of states named as one actor ("the Baltic states") stands for each of its
-members (groupings.py). The spaCy pipeline is built once per gazetteer version (parse.py).
+next to a title (mentions.py, people.py; surnames.py drops a surname inside a longer name, "Kong" in
+"Hong Kong"), organizations, outlets and agreements the gazetteer lacks (discover.py), linking to ids
+(linking.py, resolve.py; states of officials and organizations: affiliation.py), events read from
+the lexicon (events.py, with actor and target rules in roles.py, voice.py and agents.py, modality in
+modality.py), and facts (facts.py). A grouping of states named as one actor ("the Baltic states")
+stands for each of its members (groupings.py). The spaCy pipeline is built once per gazetteer version (parse.py).
 
 >>> from diplograph.graph.model import Document
 >>> extract(Document(id="d", text="Nothing happened.")).facts
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 from diplograph.graph.extract import (anaphora, background, claims, discover, events, facts, groupings, linking,
-                                     mentions, plurals, voice)
+                                     mentions, people, plurals, voice)
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed, parse
 from diplograph.graph.extract.spans import Span, to_mention
@@ -62,7 +62,7 @@ def _with_subtypes(spans: list[Span], gazetteer) -> list[Span]:
 def find_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
     """Every candidate mention, before linking (later finders see what earlier ones found)."""
     spans = _with_subtypes(mentions.gazetteer_spans(p, gazetteer, rules), gazetteer)
-    spans = _replace(spans, mentions.find_people(p, spans, rules), overlap=True)
+    spans = _replace(spans, people.find_people(p, spans, rules), overlap=True)
     spans = spans + discover.find_organizations(p, spans, rules)
     spans = _replace(spans, discover.find_outlets(p, spans, rules))
     spans = spans + discover.find_agreements(p, spans, rules)

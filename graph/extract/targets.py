@@ -9,6 +9,8 @@ place after it; for a meeting, "met Y ..., along with Z" names Y and Z, "met wit
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from diplograph.graph.extract.clauses import allied, inside_act
 from diplograph.graph.extract.groupings import KINDS as GROUPED
 from diplograph.graph.extract.lexicon import Trigger
@@ -22,8 +24,12 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context,
                acts: frozenset[str] = frozenset()) -> list[Span]:
     """The target group of a trigger: right after it ("with X", "of X", "X"), else a state named as
     a place after it (purpose.place_after; marked PLACE_KIND for a stance, which then asserts no fact),
-    except the state a criticised act happened in (``acts``: "condemned the crackdown in Y", clauses.py)."""
+    except the state a criticised act happened in (``acts``: "condemned the crackdown in Y", clauses.py)
+    and the venue of an agreement (:func:`at_venue`)."""
     s1 = p.sents[p.sent_of[hit.i]][1]
+    if trig.event_type in VENUE_TYPES:  # "Iran agreed in Vienna to ...": Austria is where, not with whom
+        gs = [g for g in gs if not at_venue(p, hit, g[0], ctx.verb_starts)]
+        ctx = replace(ctx, places=tuple(s for s in ctx.places if not at_venue(p, hit, s, ctx.verb_starts)))
     if trig.strict_target:
         targets = _after(p, gs, hit.j, s1, 3, True)
     else:
@@ -54,6 +60,21 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context,
         # "met Y ..., along with Z": Z joins the direct object Y; "met with Y" names the guests alone
         targets = met + [t for t in joined if t not in met] if joined and _added(p, joined) else joined or met
     return targets
+
+
+#: Event types done somewhere, never to the place they are done in ("agreed in Vienna").
+VENUE_TYPES = frozenset({"AGREE", "CONSULT"})
+VENUE_PREP = frozenset({"in", "at"})
+VENUE_GAP = 4  # tokens from the trigger's end to the preposition ("agreed on Tuesday in Vienna")
+
+
+def at_venue(p: Parsed, hit: Hit, s: Span, verb_starts) -> bool:
+    """Whether state mention ``s`` is the venue of the trigger's act: "in"/"at" (and "the") right
+    before it, within VENUE_GAP tokens after the trigger, no other verb trigger in between ("agreed
+    to deploy troops in Y" leaves Y to the deployment)."""
+    k = s.i - 1 if s.i > 0 and p.lower[s.i - 1] != "the" else s.i - 2
+    return s.type == "State" and hit.j <= k <= hit.j + VENUE_GAP and p.lower[k] in VENUE_PREP \
+        and not any(hit.j <= v < s.i for v in verb_starts)
 
 
 ADDING = frozenset({"along", "together"})  # "along with Z", "together with Z": Z in addition
