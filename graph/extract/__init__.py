@@ -197,7 +197,8 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     evs = groupings.talks(p, evs, linked, gazetteer)  # "Iran and the six powers reached a deal": they met
     state_of, type_of = _state_lookup(linked, gazetteer, on), _type_lookup(linked, gazetteer)
     found = facts.official_facts(linked, p, document, gazetteer, on) + \
-        facts.event_facts(evs, state_of, type_of, _body_states(linked)) + background.background_facts(linked, gazetteer, on, p, evs) + \
+        facts.event_facts(evs, state_of, type_of, _body_states(linked)) + \
+        background.background_facts(linked, gazetteer, on, p, evs) + \
         facts.cite_facts(linked, p, document, gazetteer)
     entities = _entities(linked, document.text, gazetteer, found, evs)
     mentions = tuple(to_mention(s, document.text) for s in linked)

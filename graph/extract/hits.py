@@ -4,8 +4,9 @@ Stage contract: ``trigger_hits(parsed, rules) -> list[Hit]``, one hit per token 
 Besides the matcher's own hits it finds phrases split by a time phrase ("called Thursday on"); it drops
 a verb with a "no" object ("provided no details"), an entry whose ``object`` cue word does not follow
 ("provided aid", not "provided a reason"), a trigger word inside a compound that names no event
-("a press release") and one in another sense (senses.py: "met the deadline"); where two entries match one range, an entry that asks for an object is the more
-specific and is read (moved out of events.py, which kept the rest of the reading).
+("a press release") and one in another sense (senses.py: "met the deadline"); where two entries match one
+range, an entry that asks for an object is the more specific and is read (moved out of events.py, which kept
+the rest of the reading).
 """
 
 from __future__ import annotations

@@ -9,10 +9,11 @@ The senses are data (``senses.jsonl``, next to this module), one row a sense::
 
 A row applies to a hit whose first word is one of ``words`` and whose entry's type is ``type`` (any type
 when null), when a word of cue kind ``cue`` (cues.jsonl) stands ``where``: ``before`` the trigger (the word
-or two right before it: "a blast", "the need for talks"; "a heart attack" is a compound, see hits.py), ``next`` (the word
-right after it: "recalled that", "riot police"), or in its ``object`` (the words after it up to a clause
-boundary: "met the deadline", "released a report"), after the word ``after`` when one is given ("demand
-for oil"), or ``then``: right after the word ``after`` that ends the object ("joined X in condemning"). It then ``becomes`` another PLOVER type ("met the demands": CONCEDE) or, when null, no event.
+or two right before it: "a blast", "the need for talks"; "a heart attack" is a compound, see hits.py),
+``next`` (the word right after it: "recalled that", "riot police"), or in its ``object`` (the words after it
+up to a clause boundary: "met the deadline", "released a report"), after the word ``after`` when one is given
+("demand for oil"), or ``then``: right after the word ``after`` that ends the object ("joined X in
+condemning"). It then ``becomes`` another PLOVER type ("met the demands": CONCEDE) or, when null, no event.
 """
 
 from __future__ import annotations

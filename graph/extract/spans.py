@@ -133,10 +133,13 @@ def time_phrase_end(p: Parsed, a: int, b: int) -> int:
     return end
 
 
+_OPENERS = frozenset({"I", "The", "A", "An", "In", "On", "At", "But", "And", "Yet", "With"})  # capitalised, no name
+
+
 def is_name_token(p: Parsed, k: int) -> bool:
     """A token that may continue a person's name (not a month, weekday or other time word)."""
     w = p.words[k]
-    if p.lower[k] in MONTHS or p.lower[k] in TIME_WORDS or w in {"I", "The", "A", "An", "In", "On", "At", "But", "And", "Yet", "With"}:
+    if p.lower[k] in MONTHS or p.lower[k] in TIME_WORDS or w in _OPENERS:
         return False
     return is_cap(w) or bool(_INITIAL.match(w))
 
