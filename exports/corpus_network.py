@@ -14,7 +14,7 @@ from __future__ import annotations
 from diplograph.exports.network import EVIDENCE_PER_EDGE, sign
 from diplograph.graph.iri import local_name as local
 from diplograph.graph.views import load
-from diplograph.graph.views.stream import _DOCS, Folder, _all, _first
+from diplograph.graph.views.folder import _DOCS, Folder, _all, _first
 
 
 def nodes_of_fold(f: Folder) -> list[dict]:

@@ -69,15 +69,16 @@ def rules_version() -> str:
 
     The code counts too: an edited rule in Python must not be served from a stale cache.
     """
-    from diplograph.graph.views import stream
+    from diplograph.graph.views import folder as digests
 
     h = hashlib.sha256()
     folder = files("diplograph.graph.extract")
     entries = [e for e in folder.iterdir() if e.name.endswith((".jsonl", ".py"))]
-    entries.extend(files("diplograph.graph").joinpath(name) for name in ("rdf.py", "turtle.py", "executor.py"))
+    entries.extend(files("diplograph.graph").joinpath(name) for name in ("rdf.py", "rdf_terms.py", "rdf_records.py",
+                                                                          "turtle.py", "executor.py"))
     for entry in sorted(entries, key=lambda e: e.name):
         h.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    for made in (stream.digest_of_terms, stream._text_value):  # not the whole views module: it is no cache input
+    for made in (digests.digest_of_terms, digests._text_value):  # not the whole views module: it is no cache input
         h.update(inspect.getsource(made).encode("utf-8") + b"\0")
     return h.hexdigest()[:16]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from diplograph.graph import cache
-from diplograph.graph.views import stream
+from diplograph.graph.views import folder
 
 
 @pytest.fixture(autouse=True)
@@ -28,11 +28,11 @@ def test_a_different_digest_function_changes_the_version(monkeypatch):
     def digest_of_terms(triples, quads):  # another digest: cached digests made by the old one must not be served
         return b"{}"
 
-    monkeypatch.setattr(stream, "digest_of_terms", digest_of_terms)
+    monkeypatch.setattr(folder, "digest_of_terms", digest_of_terms)
     assert cache.rules_version() != before
 
 
-@pytest.mark.parametrize("name", ["rdf.py", "turtle.py", "executor.py"])
+@pytest.mark.parametrize("name", ["rdf.py", "rdf_terms.py", "rdf_records.py", "turtle.py", "executor.py"])
 def test_the_serialising_modules_are_hashed(monkeypatch, name):
     before = cache.rules_version()
     cache.rules_version.cache_clear()

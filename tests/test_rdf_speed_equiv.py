@@ -12,11 +12,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from diplograph.exports.rdf import safe_literal_text
-from diplograph.graph import executor, iri, rdf, turtle
+from diplograph.graph import executor, iri, rdf, rdf_records, rdf_terms, turtle
 from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
 from diplograph.graph.model import Fact, PartialDate
-from diplograph.graph.views.stream import digest_of_terms
+from diplograph.graph.views.folder import digest_of_terms
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,7 +87,7 @@ def test_rdf_speed_equiv_minted_iris_are_checked_iris(example, gazetteer) -> Non
        st.sampled_from(["text", "gazetteer", "lifted"]))
 def test_rdf_speed_equiv_fact_iri(doc_id: str, o: str, p: str, origin: str) -> None:
     s = iri.entity_iri("russia")
-    assert rdf._fact_term(doc_id, s, p, o, origin) == rdf.uri(iri.fact_iri(doc_id, s, p, o, origin))
+    assert rdf_records._fact_term(doc_id, s, p, o, origin) == rdf.uri(iri.fact_iri(doc_id, s, p, o, origin))
 
 
 def cleaned(value: str) -> str:
@@ -98,15 +98,15 @@ def cleaned(value: str) -> str:
 @pytest.mark.parametrize("value", ["Foreign Minister", "Schr\u00f6der", "\u4e2d\u6587", "a  b", " a", "a ", "a\tb",
                                    "a\nb", "a\u00a0b", "e\u0301", "a\x00b", "a\x7fb", "", "\u2028", "\U0001F600"])
 def test_rdf_speed_equiv_clean_examples(value: str) -> None:
-    assert rdf._clean(value) == cleaned(value)
+    assert rdf_terms._clean(value) == cleaned(value)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=20))
 def test_rdf_speed_equiv_clean_is_cleaning(value: str) -> None:
-    if rdf._is_clean(value):
+    if rdf_terms._is_clean(value):
         assert cleaned(value) == value
-    assert rdf._clean(value) == cleaned(value)
+    assert rdf_terms._clean(value) == cleaned(value)
 
 
 def offices_reference(gazetteer, official: str, of: str, on: PartialDate) -> set[tuple[str, str]]:
@@ -136,7 +136,7 @@ def test_rdf_speed_equiv_term_of_office(gazetteer) -> None:
 def test_rdf_speed_equiv_date_literal() -> None:
     for date in (PartialDate(2002), PartialDate(2002, 1), PartialDate(2002, 1, 7), PartialDate(999, 12, 31)):
         assert rdf.date_literal(date) == str(ox.Literal(date.iso(), datatype=ox.NamedNode(
-            rdf._DATATYPES[date.precision])))
+            rdf_terms._DATATYPES[date.precision])))
     assert datetime.date(2002, 1, 1) == PartialDate(2002).first_day()
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from diplograph.graph import executor, iri, rdf
+from diplograph.graph import executor, iri, rdf, rdf_records
 from diplograph.graph.extract import extract
 from diplograph.graph.extract.documents import parse_document
 
@@ -100,7 +100,7 @@ def _outputs(extractions, gazetteer) -> dict[str, tuple[bytes, ...]]:
 
 
 def _clear_caches() -> None:
-    for cached in (rdf._entity, rdf._ends, rdf._term_of_office, rdf._evidence):
+    for cached in (rdf._entity, rdf_records._ends, rdf_records._term_of_office, rdf_records._evidence):
         cached.cache_clear()
 
 

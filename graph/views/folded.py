@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from diplograph.graph.views import load
 from diplograph.graph.views.dyads import BAND, Dyad, Item, tables_of
+from diplograph.graph.views.folder import _DOCS, Folder, _all, _first
 from diplograph.graph.views.load import DG, bulk, local
-from diplograph.graph.views.stream import _DOCS, Folder, _all, _first
 
 
 @dataclass(frozen=True)

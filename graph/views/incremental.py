@@ -38,9 +38,10 @@ from diplograph.graph.views import load
 from diplograph.graph.views.chunks import Fingerprints
 from diplograph.graph.views.dyads import BAND, Dyad
 from diplograph.graph.views.folded import Index, ViewTables, states, view_tables
+from diplograph.graph.views.folder import _RELATION_IRIS, Folder, _all
 from diplograph.graph.views.load import CORE_TYPES, bulk
 from diplograph.graph.views.shards import PREFIX, ShardedMap
-from diplograph.graph.views.stream import _RELATION_IRIS, Folder, _all, load_bucket
+from diplograph.graph.views.stream import load_bucket
 
 
 STATE = "views-state.marshal"
@@ -54,8 +55,8 @@ def _version() -> str:
     """What the saved state depends on besides the buckets: the views' code, the event types, Python."""
     here = Path(__file__).parent
     h = hashlib.sha256()
-    for name in ("incremental.py", "folded.py", "dyads.py", "stream.py", "chunks.py", "to_rdf.py", "load.py",
-                 "periods.py", "shards.py", "delta.py"):
+    for name in ("incremental.py", "folded.py", "dyads.py", "stream.py", "folder.py", "folded_graph.py", "chunks.py",
+                 "groups.py", "to_rdf.py", "load.py", "periods.py", "shards.py", "delta.py", "delta_pairs.py"):
         h.update((here / name).read_bytes())
     h.update(repr(sorted(load.event_types().items())).encode("utf-8"))
     return f"{h.hexdigest()} {marshal.version} {sys.version}"
