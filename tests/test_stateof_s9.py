@@ -75,8 +75,9 @@ def test_a_government_body_of_the_gazetteer_gets_its_records_state(gazetteer):
     g = graph_of("The Knesset condemned Iran.", gazetteer)
     assert states_of(g) == {(ID + "knesset", ID + "israel")}
     assert str(g.value(record(g, ID + "knesset", DG.stateOf, ID + "israel"), DG.origin)) == "gazetteer"
-    # its relations are not restated as its state's (the gold standard lifts officials only)
-    assert (rdflib.URIRef(ID + "israel"), DG.criticizes, rdflib.URIRef(ID + "iran")) not in g
+    # a government body's relations are restated as its state's, as an official's are (facts._with_body_states)
+    assert (rdflib.URIRef(ID + "israel"), DG.criticizes, rdflib.URIRef(ID + "iran")) in g
+    assert (rdflib.URIRef(ID + "knesset"), DG.criticizes, rdflib.URIRef(ID + "iran")) in g
 
 
 @pytest.mark.parametrize("text", ["Abu Sayyaf attacked American troops.",  # an armed group: where it fights
