@@ -117,17 +117,21 @@ def expand_slots(slots: list[list[str]]) -> list[str]:
     return sorted({p for p in out if p})
 
 
-def load_triggers(path: str | Path | None = None) -> tuple[Trigger, ...]:
-    """Read and validate an event lexicon (default: the shipped ``lexicon.jsonl``)."""
-    path = Path(path) if path else HERE / "lexicon.jsonl"
+def load_records(path: Path, make) -> tuple:
+    """Each line of a JSONL rules file made a record by ``make(path, line, obj)``; ids unique (DataFileError)."""
     seen: set[str] = set()
     out = []
     for line, obj in _read_jsonl(path):
-        trig = _trigger(path, line, obj)
-        _check(path, line, trig.id not in seen, f"duplicate id {trig.id!r}")
-        seen.add(trig.id)
-        out.append(trig)
+        record = make(path, line, obj)
+        _check(path, line, record.id not in seen, f"duplicate id {record.id!r}")
+        seen.add(record.id)
+        out.append(record)
     return tuple(out)
+
+
+def load_triggers(path: str | Path | None = None) -> tuple[Trigger, ...]:
+    """Read and validate an event lexicon (default: the shipped ``lexicon.jsonl``)."""
+    return load_records(Path(path) if path else HERE / "lexicon.jsonl", _trigger)
 
 
 def plural(phrase: str) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.graph.extract.lexicon import Rules
 from diplograph.graph.extract.parse import Parsed
-from diplograph.graph.extract.senses import sensed
+from diplograph.graph.extract.senses import in_object, sensed
 from diplograph.graph.extract.spans import time_phrase_end
 
 if TYPE_CHECKING:
@@ -82,14 +82,7 @@ def retyped(p: Parsed, r: Reading, rules: Rules) -> Reading:
 def _object_has(p: Parsed, r: Reading, words: frozenset[str]) -> bool:
     """Whether one of ``words`` is among the words after the trigger, before its object ends
     ("withdrew its observers from Y" holds "observers"; "withdrew from Y, observers said" holds none)."""
-    s1 = p.sents[r.sent][1]
-    first = time_phrase_end(p, r.hit.j, s1)  # "lifted on Monday a blockade": the object follows the time
-    for k in range(first, min(s1, first + OBJECT_REACH)):
-        if p.lower[k] in words:
-            return True
-        if p.lower[k] in OBJECT_END:
-            return False
-    return False
+    return in_object(p, r.hit.j, p.sents[r.sent][1], words, OBJECT_END)  # "lifted on Monday a blockade"
 
 
 UNDOING = frozenset({"CONCEDE", "RETREAT"})

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diplograph.graph.extract.lexicon import HERE, PLOVER, Rules, _check, _read_jsonl
+from diplograph.graph.extract.lexicon import HERE, PLOVER, Rules, _check, load_records
 from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.spans import time_phrase_end
 
@@ -66,15 +66,7 @@ def _sense(path: Path, line: int, obj: dict) -> Sense:
 
 def load_senses(path: str | Path | None = None) -> tuple[Sense, ...]:
     """Read and validate a sense list (default: the shipped ``senses.jsonl``)."""
-    path = Path(path) if path else HERE / "senses.jsonl"
-    seen: set[str] = set()
-    out = []
-    for line, obj in _read_jsonl(path):
-        sense = _sense(path, line, obj)
-        _check(path, line, sense.id not in seen, f"duplicate id {sense.id!r}")
-        seen.add(sense.id)
-        out.append(sense)
-    return tuple(out)
+    return load_records(Path(path) if path else HERE / "senses.jsonl", _sense)
 
 
 @lru_cache(maxsize=1)
@@ -118,14 +110,14 @@ def _cued(p: Parsed, hit: Hit, s: Sense, words: frozenset[str]) -> bool:
     return in_object(p, start, s1, words)
 
 
-def in_object(p: Parsed, start: int, s1: int, words: frozenset[str]) -> bool:
+def in_object(p: Parsed, start: int, s1: int, words: frozenset[str], end: frozenset[str] = OBJECT_END) -> bool:
     """Whether one of ``words`` is among the words from ``start`` (a time phrase there skipped: "met on
-    Monday the deadline") before the object ends (:data:`OBJECT_END`, which a cue word may itself be)."""
+    Monday the deadline") before the object ends (a word of ``end``, which a cue word may itself be)."""
     first = time_phrase_end(p, start, s1)
     for k in range(first, min(s1, first + OBJECT_REACH)):
         if p.lower[k] in words:
             return True
-        if p.lower[k] in OBJECT_END:
+        if p.lower[k] in end:
             return False
     return False
 
