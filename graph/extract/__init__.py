@@ -18,13 +18,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from operator import attrgetter
 
-from diplograph.graph.extract import (anaphora, background, claims, discover, events, facts, groupings, linking,
-                                     mentions, people, plurals, voice)
+from diplograph.graph.extract import (
+    anaphora,
+    background,
+    claims,
+    discover,
+    events,
+    facts,
+    groupings,
+    linking,
+    mentions,
+    multilateral,
+    people,
+    plurals,
+    voice,
+)
 from diplograph.graph.extract.lexicon import Rules, default_rules
 from diplograph.graph.extract.parse import Parsed, parse
 from diplograph.graph.extract.spans import Span, to_mention
 from diplograph.graph.gcpause import paused
-from diplograph.graph.model import Document, Entity, Event, Extraction, Fact, PartialDate
+from diplograph.graph.model import (
+    Document,
+    Entity,
+    Event,
+    Extraction,
+    Fact,
+    PartialDate,
+)
 
 __all__ = ["extract"]
 
@@ -193,8 +213,12 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     readable = anaphora.with_pronouns(p, readable, rules)  # "it", "they": their antecedents (anaphora.py)
     readings = claims.claimed_targets(p, events.readings(p, readable, rules), readable)  # "accusations that X"
     readings = voice.quoted_speakers(p, readings, readable)  # '"Welcome," said X': X welcomes
-    evs = facts.events_of(readings, p, document, _dates_of(p, document))
+    dates_of = _dates_of(p, document)
+    evs = facts.events_of(readings, p, document, dates_of)
     evs = groupings.talks(p, evs, linked, gazetteer)  # "Iran and the six powers reached a deal": they met
+    evs = multilateral.hosted(evs)  # "X hosted talks between A and B": X met A and B
+    evs = multilateral.brought_together(p, evs, linked, lambda n: facts.evidence(p, document.id, n),
+                                        lambda n: dates_of(n) or document.date)  # "X brought A and B together"
     state_of, type_of = _state_lookup(linked, gazetteer, on), _type_lookup(linked, gazetteer)
     found = facts.official_facts(linked, p, document, gazetteer, on) + \
         facts.event_facts(evs, state_of, type_of, _body_states(linked)) + \
