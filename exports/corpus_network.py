@@ -11,7 +11,7 @@ documents no ``MultiDiGraph`` of a quarter of a million events is made.
 
 from __future__ import annotations
 
-from diplograph.exports.network import EVIDENCE_PER_EDGE, sign
+from diplograph.exports.network import EVIDENCE_PER_EDGE, corpus_record
 from diplograph.graph.iri import local_name as local
 from diplograph.graph.views import load
 from diplograph.graph.views.folder import _DOCS, Folder, _all, _first
@@ -56,7 +56,6 @@ def _strongest(f: Folder, limit: int, types: dict | None) -> tuple[list[dict], l
     return nodes, edges, len(nodes), len(keys)
 
 
-_NONE = frozenset({""})
 # An edge's accumulator: [count, dates, event types, modalities, weight, quotes (date, quote), at most five]
 Acc = list
 
@@ -144,9 +143,6 @@ def _fact_edges(f: Folder, dated: _Dates) -> dict[tuple[str, str, str], tuple[st
 
 
 def _record(key: tuple[str, str, str], e: Acc) -> dict:
-    s, rel, o = key
     count, dates, events, modality, weight, quotes = e
-    evidence = [{"quote": quote, "doc": "", "date": date} for date, quote in sorted(set(quotes))]
-    return {"source": s, "target": o, "relation": rel, "sign": sign(rel, weight), "dates": sorted(dates - _NONE),
-            "origin": [], "events": sorted(events - _NONE), "modality": sorted(modality - _NONE),
-            "evidence": evidence, "count": count}
+    return corpus_record(key, count, dates, events, modality, weight,
+                         [{"quote": quote, "doc": "", "date": date} for date, quote in quotes])

@@ -12,11 +12,10 @@ from collections import defaultdict
 
 import networkx as nx
 import rdflib
-from rdflib import RDF, RDFS, URIRef
-from rdflib.namespace import SKOS
-
 from diplograph.exports.rdf import PREFIXES
 from diplograph.graph.iri import local_name as local
+from rdflib import RDF, RDFS, URIRef
+from rdflib.namespace import SKOS
 
 DG = rdflib.Namespace(PREFIXES["dg"])
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
@@ -166,15 +165,20 @@ def network_from_views(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
                 edge["evidence"].append({"quote": data["quote"], "doc": "", "date": data.get("date") or ""})
         edge["dates"].add(data.get("date") or "")
         edge["weight"] = data.get("weight") if data.get("event_type") else edge["weight"]
-    out = []
-    for (s, rel, o), e in sorted(acc.items()):
-        evidence = sorted({tuple(sorted(x.items())): x for x in e["evidence"]}.values(),
-                          key=lambda x: (x["date"], x["doc"], x["quote"]))
-        out.append({"source": s, "target": o, "relation": rel, "sign": sign(rel, e["weight"]),
-                    "dates": sorted(d for d in e["dates"] if d), "origin": [],
-                    "events": sorted(x for x in e["events"] if x), "modality": sorted(m for m in e["modality"] if m),
-                    "evidence": evidence, "count": e["count"]})
-    return ns, out
+    return ns, [corpus_record(key, e["count"], e["dates"], e["events"], e["modality"], e["weight"], e["evidence"])
+                for key, e in sorted(acc.items())]
+
+
+def corpus_record(key: tuple[str, str, str], count: int, dates, events, modality, weight: float | None,
+                  evidence: list[dict]) -> dict:
+    """A corpus page's edge record (no origins): empty dates, types and modalities dropped, quotes unique and in
+    order of date, document and text."""
+    s, rel, o = key
+    evidence = sorted({tuple(sorted(x.items())): x for x in evidence}.values(),
+                      key=lambda x: (x["date"], x["doc"], x["quote"]))
+    return {"source": s, "target": o, "relation": rel, "sign": sign(rel, weight),
+            "dates": sorted(d for d in dates if d), "origin": [], "events": sorted(x for x in events if x),
+            "modality": sorted(m for m in modality if m), "evidence": evidence, "count": count}
 
 
 def strongest(node_list: list[dict], edge_list: list[dict], limit: int) -> tuple[list[dict], list[dict]]:

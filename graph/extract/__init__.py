@@ -216,7 +216,8 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     dates_of = _dates_of(p, document)
     evs = facts.events_of(readings, p, document, dates_of)
     evs = groupings.talks(p, evs, linked, gazetteer)  # "Iran and the six powers reached a deal": they met
-    evs = multilateral.hosted(evs)  # "X hosted talks between A and B": X met A and B
+    host = frozenset(rules.by_id["host"].phrases) if "host" in rules.by_id else frozenset()
+    evs = multilateral.hosted(evs, host)  # "X hosted talks between A and B": X met A and B
     evs = multilateral.brought_together(p, evs, linked, lambda n: facts.evidence(p, document.id, n),
                                         lambda n: dates_of(n) or document.date)  # "X brought A and B together"
     state_of, type_of = _state_lookup(linked, gazetteer, on), _type_lookup(linked, gazetteer)

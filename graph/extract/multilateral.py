@@ -27,16 +27,16 @@ from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span
 from diplograph.graph.model import Event
 
-__all__ = ["BRING", "HOST_WORDS", "brought_together", "hosted"]
-
-HOST_WORDS = frozenset({"host", "hosts", "hosted", "hosting"})  # the host lexicon entry's phrases
+__all__ = ["BRING", "brought_together", "hosted"]
 
 
-def hosted(events: list[Event]) -> list[Event]:
+
+def hosted(events: list[Event], host_words: frozenset[str] = frozenset()) -> list[Event]:
     """Add a ``met`` event for each host event whose guest held asserted talks in the same sentence.
 
     Args:
         events: The document's events (facts.py ``events_of``, after groupings.talks).
+        host_words: The phrases of the lexicon's ``host`` entry (the triggers of host events).
 
     Returns:
         The events, with the host's meetings appended (none duplicated).
@@ -44,11 +44,11 @@ def hosted(events: list[Event]) -> list[Event]:
     >>> hosted([])
     []
     """
-    talks = _talkers(events)
+    talks = _talkers(events, host_words)
     held = {(e.evidence.sentence, e.actor, e.target) for e in events if e.relation == "met"}
     out = list(events)
     for e in events:
-        if not _host_event(e) or e.target not in talks.get(e.evidence.sentence, set()) \
+        if not _host_event(e, host_words) or e.target not in talks.get(e.evidence.sentence, set()) \
                 or (e.evidence.sentence, e.actor, e.target) in held:
             continue
         held.add((e.evidence.sentence, e.actor, e.target))
@@ -60,18 +60,18 @@ def _asserted(e: Event) -> bool:
     return not e.negated and e.modality != "forecast" and e.target is not None
 
 
-def _host_event(e: Event) -> bool:
+def _host_event(e: Event, host_words: frozenset[str]) -> bool:
     """An asserted host event between two parties, asserting no relation yet."""
     return e.event_type == "CONSULT" and e.relation is None and _asserted(e) and e.actor != e.target \
-        and e.trigger.lower() in HOST_WORDS
+        and e.trigger.lower() in host_words
 
 
-def _talkers(events: list[Event]) -> dict[int, set[str]]:
+def _talkers(events: list[Event], host_words: frozenset[str]) -> dict[int, set[str]]:
     """Sentence index -> the parties of asserted ``met`` events read from a trigger other than the
     host's own (the talks themselves)."""
     out: dict[int, set[str]] = {}
     for e in events:
-        if e.relation == "met" and _asserted(e) and e.trigger.lower() not in HOST_WORDS:
+        if e.relation == "met" and _asserted(e) and e.trigger.lower() not in host_words:
             out.setdefault(e.evidence.sentence, set()).update((e.actor, e.target))
     return out
 
