@@ -232,7 +232,7 @@ AGREEMENTS = [
               "Agreement", "1994-10-21", ps(["united_states", "north_korea"], "1994-10-21", "1994-10-21"),
               "terminated", [sc("1994-10-21", None, "signed")]),
     agreement("collective_security_treaty", "Collective Security Treaty",
-              ["Tashkent Treaty", "Treaty on Collective Security", "Tashkent treaty"],
+              ["Tashkent Treaty", "Treaty on Collective Security", "Tashkent treaty", "Treaty of Tashkent"],
               "Treaty", "1992-05-15",
               [*ps(TASHKENT_1992, "1992-05-15", "1994-04-20"),
                p("uzbekistan", "1992-05-15", "1994-04-20", "1999"),

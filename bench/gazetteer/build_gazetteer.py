@@ -14,8 +14,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import build_states  # noqa: E402
+from agreements_europe import EUROPE  # noqa: E402
+from agreements_global import AFRICA, AMERICAS, GLOBAL  # noqa: E402
+from agreements_security import SECURITY  # noqa: E402
 from agreements_table import AGREEMENTS  # noqa: E402
+from agreements_world import ASIA, MIDDLE_EAST  # noqa: E402
 from groups_table import ALL as GROUPS  # noqa: E402
+from orgs_more import ALL as MORE_ORGS  # noqa: E402
 from orgs_data import GROUPINGS  # noqa: E402
 from orgs_table import COMPANIES, GOVERNMENT_BODIES, IGOS, NGOS, OUTLETS  # noqa: E402
 
@@ -72,10 +77,11 @@ def main(folder: Path = FOLDER) -> None:
     states = build_states.build()
     write(folder, "states.jsonl", states)
     orgs = [complete_un(r, states) if r["id"] == "un" else r for r in IGOS]
-    orgs += GOVERNMENT_BODIES + NGOS + COMPANIES + GROUPS + GROUPINGS
+    orgs += GOVERNMENT_BODIES + NGOS + COMPANIES + GROUPS + MORE_ORGS + GROUPINGS
     write(folder, "organizations.jsonl", [tidy(with_cameo(r), ORG_DEFAULTS) for r in orgs])
     write(folder, "outlets.jsonl", [tidy(r, ORG_DEFAULTS) for r in OUTLETS])
-    write(folder, "agreements.jsonl", [tidy(r, AGREEMENT_DEFAULTS) for r in AGREEMENTS])
+    agreements = AGREEMENTS + SECURITY + EUROPE + MIDDLE_EAST + ASIA + AFRICA + AMERICAS + GLOBAL
+    write(folder, "agreements.jsonl", [tidy(r, AGREEMENT_DEFAULTS) for r in agreements])
 
 
 if __name__ == "__main__":

@@ -10,11 +10,13 @@ given only where it is well established, and left out otherwise.
 
 from __future__ import annotations
 
-from orgs_data import IGO, NGO
+from orgs_data import IGO, NGO, m
 
 ARMED = "ArmedGroup"
 PARTY = "PoliticalParty"
 GOVB = "GovernmentBody"
+SADC_1992 = ("angola", "botswana", "eswatini", "lesotho", "malawi", "mozambique", "namibia", "tanzania", "zambia",
+             "zimbabwe")
 KNOWLEDGE = "editor's knowledge of the group, its names and where it operates"
 ORG_KNOWLEDGE = "editor's knowledge of the organization, its names, parent and dates"
 
@@ -305,9 +307,15 @@ MORE_IGOS = [
         dissolved="2014"),
     igo("ecomog", "ECOMOG", ["ECOWAS Monitoring Group", "ECOWAS Ceasefire Monitoring Group"],
         parent="ecowas", founded="1990"),
-    igo("sadc", "Southern African Development Community", ["SADC"], founded="1992"),
-    igo("igad", "Intergovernmental Authority on Development", ["IGAD"], founded="1996"),
-    igo("eac", "East African Community", ["EAC"]),
+    igo("sadc", "Southern African Development Community", ["SADC"], founded="1992-08-17",
+        members=m("1992-08-17", *SADC_1992) + m("1994", "south_africa") + m("1995", "mauritius")
+        + m("1997", "democratic_republic_of_the_congo") + m("2005", "madagascar"), members_complete=False),
+    igo("igad", "Intergovernmental Authority on Development", ["IGAD"], founded="1996",
+        members=m("1996", "djibouti", "ethiopia", "kenya", "somalia", "sudan", "uganda") + m("2011", "south_sudan"),
+        members_complete=False),
+    igo("eac", "East African Community", ["EAC"], founded="2000-07-07",
+        members=m("2000-07-07", "kenya", "tanzania", "uganda") + m("2007-07-01", "rwanda", "burundi")
+        + m("2016", "south_sudan") + m("2022", "democratic_republic_of_the_congo") + m("2024", "somalia")),
     igo("caricom", "Caribbean Community", ["CARICOM", "Caricom"], founded="1973"),
     igo("oecd", "Organisation for Economic Co-operation and Development",
         ["OECD", "Organization for Economic Cooperation and Development"], founded="1961"),
@@ -320,8 +328,11 @@ MORE_IGOS = [
     igo("afdb", "African Development Bank", ["AfDB"], founded="1964"),
     igo("idb", "Inter-American Development Bank", ["IDB", "IADB"], founded="1959"),
     igo("francophonie", "Organisation internationale de la Francophonie", ["La Francophonie", "Francophonie"]),
-    igo("nordic_council", "Nordic Council", []),
-    igo("visegrad_group", "Visegrad Group", ["Visegrad Four", "V4"], founded="1991"),
+    igo("nordic_council", "Nordic Council", [], founded="1952",
+        members=m("1952", "denmark", "iceland", "norway", "sweden") + m("1955", "finland")),
+    igo("visegrad_group", "Visegrad Group", ["Visegrad Four", "V4", "Visegrad group"], founded="1991-02-15",
+        members=m("1991-02-15", "czechoslovakia", end="1993-01-01") + m("1991-02-15", "hungary", "poland")
+        + m("1993-01-01", "czech_republic", "slovakia")),
     igo("iea", "International Energy Agency", ["IEA"], founded="1974"),
     igo("andean_community", "Andean Community", ["Comunidad Andina"], founded="1969"),
 ]
