@@ -70,7 +70,7 @@ SZ|eswatini|Eswatini|Mbabane|Lobamba|Swazi||Swaziland||
 ET|ethiopia|Ethiopia|Addis Ababa||Ethiopian||||Q115
 FJ|fiji|Fiji|Suva||Fijian||||
 FI|finland|Finland|Helsinki||Finnish|Finns|||Q33
-FR|france|France|Paris|the Elysee;Elysee;the Élysée;Élysée;the Elysee Palace;the Élysée Palace|French|Frenchmen;Frenchman||Franco-|Q142
+FR|france|France|Paris|the Elysee;Elysee;the Élysée;Élysée;the Elysee Palace;the Élysée Palace;the Quai d'Orsay;Quai d'Orsay|French|Frenchmen;Frenchman||Franco-|Q142
 GA|gabon|Gabon|Libreville||Gabonese|-|||
 GM|gambia|Gambia|Banjul||Gambian||the Gambia||
 GE|georgia|Georgia*|Tbilisi|Tiflis|Georgian*|Georgians*|||Q230
@@ -100,7 +100,7 @@ KZ|kazakhstan|Kazakhstan|Astana|Almaty;Alma-Ata;Akmola;Nur-Sultan|Kazakh;Kazakhs
 KE|kenya|Kenya|Nairobi||Kenyan||||Q114
 KI|kiribati|Kiribati|Tarawa|South Tarawa|||||
 KP|north_korea|North Korea|Pyongyang||North Korean|North Koreans|DPRK;D.P.R.K.;Democratic People's Republic of Korea;the Democratic People's Republic of Korea||Q423
-KR|south_korea|South Korea|Seoul|the Blue House;Cheong Wa Dae|South Korean|South Koreans|ROK;R.O.K.;Republic of Korea;the Republic of Korea||Q884
+KR|south_korea|South Korea|Seoul|the Blue House;Cheong Wa Dae;Blue House|South Korean|South Koreans|ROK;R.O.K.;Republic of Korea;the Republic of Korea||Q884
 KW|kuwait|Kuwait|Kuwait City||Kuwaiti||||Q817
 KG|kyrgyzstan|Kyrgyzstan|Bishkek|Frunze|Kyrgyz;Kirghiz;Kyrgyzstani|-|Kyrgyz Republic;Kirghizia;Kirgizia||Q813
 LA|laos|Laos|Vientiane||Lao;Laotian|Laotians|Lao PDR;Lao People's Democratic Republic||Q819
@@ -194,7 +194,7 @@ UG|uganda|Uganda|Kampala||Ugandan||||
 UA|ukraine|Ukraine|Kyiv|Kiev|Ukrainian||the Ukraine||Q212
 AE|united_arab_emirates|United Arab Emirates|Abu Dhabi||Emirati||UAE;the UAE;the United Arab Emirates;U.A.E.||Q878
 GB|united_kingdom|United Kingdom|London|Whitehall;Downing Street|British|Britons;Briton|Britain;Great Britain;UK;U.K.;the United Kingdom;the UK;the U.K.;United Kingdom of Great Britain and Northern Ireland|Anglo-|Q145
-US|united_states|United States|Washington|the White House;White House|American|Americans|the United States;U.S.;US;USA;U.S.A.;America;United States of America;the United States of America;the U.S.;the US||Q30
+US|united_states|United States|Washington|the White House;White House;Foggy Bottom|American|Americans|the United States;U.S.;US;USA;U.S.A.;America;United States of America;the United States of America;the U.S.;the US||Q30
 UY|uruguay|Uruguay|Montevideo||Uruguayan||||
 UZ|uzbekistan|Uzbekistan|Tashkent||Uzbek;Uzbekistani|Uzbeks|||Q265
 VU|vanuatu|Vanuatu|Port Vila||Vanuatuan|Ni-Vanuatu|||

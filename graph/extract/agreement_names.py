@@ -43,27 +43,44 @@ def content_words(name: str, rules: Rules, actors: frozenset[str] = frozenset())
     ['force', 'rapid', 'reaction']
     """
     drop = NAME_FILLER | AGREEMENT_MODIFIERS | agreement_heads(rules) | rules.cue("generic_modifier") | actors
-    words = re.split(r"[\s\-\u2013/]+", name.lower())
-    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words
+    return frozenset(_singular(w) for w in _WORD_SPLIT.split(name.lower())
                      if len(w) >= 3 and w not in drop and w.isalpha())
+
+
+#: What separates the words of a name ("Good-Neighborliness, Friendship": the comma too).
+_WORD_SPLIT = re.compile(r"[\s\-\u2013/,;:()]+")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def title_words(name: str) -> frozenset[str]:
+    """The capitalised words of a name, singular and lower case: a formal title's own words
+    ("Treaty on Long-Term Good-Neighborliness": long, term, good, neighborlines; "Treaty" too)."""
+    return frozenset(_singular(w.lower()) for w in _WORD_SPLIT.split(name) if w[:1].isupper() and w.isalpha())
 
 
 def same_agreement(name: str, gazetteer, on, rules: Rules | None = None) -> list[str]:
     """The gazetteer agreement a discovered name words another way ("agreement on collective forces",
     "agreement on creating a joint rapid-reaction force": the Agreement on the Collective Rapid Reaction
     Force): it shares at least two content words with one of its names, and at least half of the
-    discovered name's content words; the closest such agreement, signed by the year after the text's
-    date; none when two are as close."""
+    discovered name's content words, and every distinctive word a formal title capitalises ("Treaty on
+    Long-Term Good-Neighborliness, ..." is not the Treaty of Good-Neighborliness and Friendly
+    Cooperation); the closest such agreement, signed by the year after the text's date; none when
+    two are as close."""
     from diplograph.graph.extract.lexicon import default_rules
 
     rules = rules or default_rules()
     mine = content_words(name, rules, _actor_words(gazetteer)) if gazetteer is not None else frozenset()
     if len(mine) < SHARED_WORDS or gazetteer is None:
         return []
+    titled = mine & title_words(name)  # a formal title's distinctive words must all be the agreement's
     best: dict[str, int] = {}
     for id_, words in _agreement_words(gazetteer, rules):
         shared = len(mine & words)
-        if shared >= SHARED_WORDS and 2 * shared >= len(mine) and _signed_by(gazetteer.get(id_) or {}, on):
+        if shared >= SHARED_WORDS and 2 * shared >= len(mine) and titled <= words \
+                and _signed_by(gazetteer.get(id_) or {}, on):
             best[id_] = max(best.get(id_, 0), shared)
     top = max(best.values(), default=0)
     found = sorted(i for i, n in best.items() if n == top)

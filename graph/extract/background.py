@@ -6,6 +6,7 @@ Stage contract: ``background_facts(spans, gazetteer, on, parsed, events) -> list
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -45,7 +46,73 @@ def background_facts(spans: list[Span], gazetteer, on: date | None, p: Parsed | 
         beside = set().union(*(_beside(m, by_sent.get(m.sent, []), p) for m in mentions))
         out.extend(Fact(st, pred, body, origin="gazetteer") for st in sorted(beside & holders)
                    if (st, body) not in refused)
-    return out + (_members_in_passing(p, named, by_sent, gazetteer, on) if p is not None else [])
+    if p is None:
+        return out
+    return out + _members_in_passing(p, named, by_sent, gazetteer, on) + _parties_in_name(p, named, gazetteer, on) \
+        + _members_counted(p, named, by_sent, gazetteer, on)
+
+
+#: Counts of members ("the six member states of the SCO").
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12}
+
+
+def _members_counted(p: Parsed, named: list[Span], by_sent: dict[int, list[Span]], gazetteer,
+                     on: date | None) -> list[Fact]:
+    """"The leaders of the six member states of the SCO met ... The treaty was signed by Russian
+    President A, Chinese President B, ...": the states of the next sentence are the members when
+    they are as many as the count says and the gazetteer knows each as a member then."""
+    out = []
+    for body in (s for s in named if s.type == "Organization" and gazetteer.get(s.eid) and not s.modifier):
+        s0 = p.sents[body.sent][0]
+        words = p.lower[max(s0, body.i - 5):body.i]
+        if len(words) < 4 or words[-1] not in ("of", "the") or "member" not in words:
+            continue
+        count = next((COUNTS.get(w) or (int(w) if w.isdigit() else None) for w in words if w in COUNTS or w.isdigit()),
+                     None)
+        listed = {s.eid for s in by_sent.get(body.sent + 1, [])}
+        members = set(gazetteer.members(body.eid, on))
+        if count and len(listed) == count and listed <= members:
+            out.extend(Fact(st, "memberOf", body.eid, origin="gazetteer") for st in sorted(listed))
+    return out
+
+
+#: What joins the states of a pair in a name ("U.S.-Japan", "Russian-Chinese", "India/Pakistan").
+PAIR_JOINERS = re.compile(r"[-\u2013/]")
+_STATE_FORMS: dict[str, dict[str, set[str]]] = {}
+
+
+def _parties_in_name(p: Parsed, named: list[Span], gazetteer, on: date | None) -> list[Fact]:
+    """"the U.S.-Japan Security Treaty", "Turkmen-Chinese gas agreements": an agreement is between
+    the states its name opens with, paired by a hyphen or a slash (two or more; one state alone,
+    "the Iranian nuclear deal", names no party). For a gazetteer agreement, only its known parties."""
+    out = []
+    forms = _state_forms(gazetteer)
+    for ag in named:
+        if ag.type != "Agreement":
+            continue
+        words = p.text[p.starts[ag.i]:p.ends[ag.j - 1]].split()
+        words = words[1:] if words and words[0].lower() in ("the", "a", "an") else words
+        parts = [forms.get(w, set()) for w in PAIR_JOINERS.split(words[0])] if words else []
+        if len(parts) < 2 or any(len(ids) != 1 for ids in parts):
+            continue
+        states = {i for ids in parts for i in ids}
+        known = set(gazetteer.parties(ag.eid, on)) if gazetteer.get(ag.eid) else states
+        if len(states) >= 2:
+            out.extend(Fact(st, "partyTo", ag.eid, origin="text") for st in sorted(states & (known or states)))
+    return out
+
+
+def _state_forms(gazetteer) -> dict[str, set[str]]:
+    """Surface form -> state ids, for the names, adjectives and prefixes ("Sino") of states."""
+    if gazetteer.version not in _STATE_FORMS:
+        _STATE_FORMS.clear()
+        forms: dict[str, set[str]] = {}
+        for surface, type_, id_, kind in gazetteer.surface_forms():
+            if type_ == "State" and kind in ("label", "alias", "adjective", "prefix"):
+                forms.setdefault(surface.rstrip("-"), set()).add(id_)  # "Sino-" is "Sino" once split
+        _STATE_FORMS[gazetteer.version] = forms
+    return _STATE_FORMS[gazetteer.version]
 
 
 #: Words that name the members of a body without naming it ("Nineteen member states ..., among them A").

@@ -224,6 +224,14 @@ def _number(w: str) -> bool:
     return w.isdigit() or w in NUMBER_WORDS
 
 
+def _title_list(p: Parsed, c: int, s1: int, starts: set[int]) -> bool:
+    """A comma or "and" inside a formal title's list of capitalised words ("Treaty on Long-Term
+    Good-Neighborliness, Friendship and Cooperation"): both neighbours are capitalised words and the
+    next is no actor's name ("the Treaty on Trade and Russia ..." ends before Russia)."""
+    return p.lower[c] in (",", "and") and 0 < c and c + 1 < s1 and is_cap(p.words[c - 1]) \
+        and is_cap(p.words[c + 1]) and p.words[c + 1] not in ("The", "A", "An") and c + 1 not in starts
+
+
 def _agreement_at(p: Parsed, k: int, ends_at: dict[int, Span], rules: Rules) -> Span | None:
     s0, s1 = p.sents[p.sent_of[k]]
     a, specific = k, p.words[k][0].isupper()
@@ -231,6 +239,8 @@ def _agreement_at(p: Parsed, k: int, ends_at: dict[int, Span], rules: Rules) -> 
         w, lw = p.words[a - 1], p.lower[a - 1]
         if a in ends_at and ends_at[a].type in ("State", "Organization"):
             a, specific = ends_at[a].i, True
+            if p.lower[a] in DETERMINERS:  # "signed the U.S.-Russia ... Declaration": "the" opens the phrase
+                break
         elif w == "-" or (w.isdigit() and len(w) == 4) or (is_cap(w) and lw not in DETERMINERS):
             a, specific = a - 1, True
         elif lw in AGREEMENT_MODIFIERS:
@@ -244,8 +254,13 @@ def _agreement_at(p: Parsed, k: int, ends_at: dict[int, Span], rules: Rules) -> 
     b = k + 1
     if b + 1 < s1 and p.lower[b] in ("on", "of"):
         c = b + 1
-        while c < s1 and c - b < 8 and p.lower[c] not in COMPLEMENT_STOP and not _time_at(p, c, s1):
+        starts = {sp.i for sp in ends_at.values()}
+        limit = 16 if is_cap(p.words[b + 1]) else 8  # a formal title runs longer than a description
+        while c < s1 and c - b < limit and (p.lower[c] not in COMPLEMENT_STOP or _title_list(p, c, s1, starts)) \
+                and not _time_at(p, c, s1):
             c += 1
+        while c - 1 > b + 1 and p.lower[c - 1] in (",", "and"):
+            c -= 1
         if c - b >= 2 and not (p.lower[b] == "of" and not is_cap(p.words[b + 1])):
             b, specific = c, specific or not _names_a_deal(p, b, c, rules)
     if not specific and p.lower[k] in BARE_REJECT and a == k:

@@ -95,14 +95,32 @@ def _discovered(s: Span, gazetteer, on: date | None = None) -> Span:
     return s.with_(eid=discovered_id(s.type, name))
 
 
-def _refer(s: Span, last_agreement: str | None) -> Span:
-    """A generic "the treaty" is the last agreement named; a first "a deal" starts a new one."""
+#: Words before a generic agreement noun that say there is none ("no new treaty", "without a communique").
+NO_AGREEMENT = frozenset({"no", "without", "never", "nor"})
+#: An owner before a generic agreement noun ("the organization's charter", "their final declaration").
+OWNERS = frozenset({"its", "their", "his", "her", "our", "'s", "\u2019s"})
+
+
+def _refer(p: Parsed, s: Span, last: tuple[str, str | None] | None) -> Span:
+    """A generic "the treaty" is the last agreement named (a "declaration" or "communique" only a
+    declaration: "In a joint declaration" after a treaty is another text); a first "a deal" starts
+    a new one. "no new treaty", "without a joint communique" name none; an owned one ("its charter",
+    "their final declaration") is a body's or a meeting's own text: it may refer back, never starts one."""
     name = _strip_det(s.name or "")
-    if last_agreement:
-        return s.with_(eid=last_agreement, name=name)
-    if name.lower().endswith("s"):  # "several agreements": no particular one
+    before = [w for w in p.lower[max(p.sents[s.sent][0], s.i - 3):s.i] if w not in ("a", "an", "the")]
+    if not NO_AGREEMENT.isdisjoint(before[-2:]):
+        return s
+    if last and (s.subtype != "Declaration" or last[1] == "Declaration"):
+        return s.with_(eid=last[0], name=name)
+    if name.lower().endswith("s") or (before and before[-1] in OWNERS):  # "several agreements": no particular one
         return s
     return s.with_(eid=discovered_id("Agreement", name), name=name)
+
+
+def _agreement_subtype(s: Span, gazetteer) -> str | None:
+    """An agreement's subtype: the gazetteer's, else the one its head noun gave (discover.py)."""
+    rec = gazetteer.get(s.eid) if gazetteer is not None and s.eid else None
+    return (rec or {}).get("subtype") or s.subtype
 
 
 def _strip_det(name: str) -> str:
@@ -116,8 +134,11 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
     """Resolve every span in document order; returns (linked spans, unresolved spans)."""
     seen: set[str] = set()
     named = frozenset(s.candidates[0] for s in spans if s.type == "State" and len(s.candidates) == 1)
+    bodies = frozenset(s.candidates[0] for s in spans if s.type == "Organization" and len(s.candidates) == 1)
+    by_name = frozenset(s.candidates[0] for s in spans if s.type == "State" and len(s.candidates) == 1
+                        and s.kind != "metonym")  # "Belgian", "Belgium": not "Brussels" itself
     linked, unresolved = [], []
-    last_agreement: str | None = None
+    last_agreement: tuple[str, str | None] | None = None  # (id, subtype) of the last agreement named
     skip = skipped_tokens(p, spans)
     frame = timeframe.infer(p, spans, gazetteer) if on is None and _ambiguous(spans) else None
     full: dict[str, str] = {}  # last word of a full name linked earlier -> its id
@@ -136,7 +157,7 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
         elif s.kind == "agreement":
             s = _discovered(s.with_(name=_strip_det(s.name or "")), gazetteer, on)
         elif s.kind == "agreement-ref":
-            s = _refer(s, last_agreement)
+            s = _refer(p, s, last_agreement)
         else:
             if s.kind == "surname" and s.type == "Official":
                 s = _surname(p, s, seen, gazetteer, on, skip, frame)
@@ -145,10 +166,12 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
             s = resolve_gazetteer(s, seen, gazetteer, on, named, frame, p.span_text(s.i, s.j))
             if s.kind == "metonym" and s.eid and not s.place and is_region(gazetteer, s.eid, p.span_text(s.i, s.j)):
                 s = s.with_(place=True)  # "Tripoli" read as Lebanon's: its port, never its government
+            if s.kind == "metonym" and s.eid and not s.place:
+                s = _seat(s, p.span_text(s.i, s.j), bodies, by_name)
             if s.kind == "surname" and s.type == "Official":
                 s = _state_acts(p, s, gazetteer)
         if s.type == "Agreement" and s.eid:
-            last_agreement = s.eid
+            last_agreement = (s.eid, _agreement_subtype(s, gazetteer))
         if s.eid:
             seen.add(s.eid)
             linked.append(s)
@@ -157,6 +180,25 @@ def link(p: Parsed, spans: list[Span], gazetteer, on: date | None) -> tuple[list
         else:
             unresolved.append(s)
     return linked, unresolved
+
+
+#: Capitals that, as actors, stand for the bodies seated there rather than their state: "Brussels
+#: warned Minsk" is the EU (NATO in a text that names NATO and not the EU).
+SEATS = {"Brussels": ("eu", "nato")}
+
+
+def _seat(s: Span, surface: str, bodies: frozenset[str], named: frozenset[str]) -> Span:
+    """A seat's name acting: the body of ``SEATS`` the text names (the first when it names none);
+    its own state only in a text that names that state and none of the bodies ("Brussels and
+    Kinshasa", beside "Belgian")."""
+    seated = SEATS.get(surface)
+    if not seated:
+        return s
+    found = [b for b in seated if b in bodies]
+    if not found and s.eid in named:
+        return s
+    body = (found or list(seated))[0]
+    return s.with_(type="Organization", eid=body, candidates=(body,))
 
 
 def _state_acts(p: Parsed, s: Span, gazetteer) -> Span:

@@ -80,6 +80,24 @@ def is_place(p: Parsed, i: int, j: int, rules: Rules) -> bool:
     return dateline or (i == s0 and p.words[i].isupper() and len(p.words[i]) > 3)
 
 
+#: Affixes that make a state's adjective name a time ("post-Soviet", "pre-Soviet").
+PERIOD_AFFIXES = frozenset({"post", "pre"})
+#: Nouns after a state's adjective that name a time or its end, not the state acting: "since the Soviet
+#: collapse", "Soviet-era arms", "the Yugoslav breakup", "in Soviet times".
+PERIOD_NOUNS = frozenset({"era", "times", "period", "collapse", "breakup", "break-up", "dissolution", "demise",
+                          "disintegration", "days", "past", "legacy"})
+
+
+def _names_a_period(p: Parsed, i: int, j: int) -> bool:
+    """Whether a state's adjective names a time rather than the state ("post-Soviet", "Soviet-era",
+    "the Soviet collapse"): such a state is no actor of the text, as a place is not (it keeps the
+    alias). "Soviet troops took the city in 1945" still names the Soviet Union acting."""
+    if i >= 2 and p.words[i - 1] == "-" and p.lower[i - 2] in PERIOD_AFFIXES:
+        return True
+    k = j + 1 if j + 1 < len(p.words) and p.words[j] == "-" else j
+    return k < len(p.words) and p.lower[k] in PERIOD_NOUNS
+
+
 def _is_region(p: Parsed, h: Hit, cands: tuple[str, ...], gazetteer) -> bool:
     """True for a region of a state ("Northern Ireland", "Hong Kong"): always a place, never an actor."""
     if gazetteer is None or len(cands) != 1:
@@ -99,6 +117,7 @@ def gazetteer_spans(p: Parsed, gazetteer, rules: Rules) -> list[Span]:
         place = kind == "metonym" and (_is_region(p, h, cands, gazetteer) or is_place(p, h.i, h.j, rules))
         # "post-Soviet", "pro-Russian", "anti-Japanese" qualify something else: not actors
         affixed = h.i >= 2 and p.words[h.i - 1] == "-" and p.lower[h.i - 2] in AFFIXES
+        place = place or (kind == "adjective" and _names_a_period(p, h.i, h.j))
         out.append(Span(h.i, h.j, h.start, h.end, p.sent_of[h.i], type_, kind, cands,
                         eid=cands[0] if len(cands) == 1 else None, place=place, modifier=affixed))
     return ethnic_groups(qualified_places(p, drop_inside_names(p, out, gazetteer, rules), rules))
