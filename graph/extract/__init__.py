@@ -218,6 +218,7 @@ def _extract(document: Document, gazetteer, rules: Rules) -> Extraction:
     evs = groupings.talks(p, evs, linked, gazetteer)  # "Iran and the six powers reached a deal": they met
     host = frozenset(rules.by_id["host"].phrases) if "host" in rules.by_id else frozenset()
     evs = multilateral.hosted(evs, host)  # "X hosted talks between A and B": X met A and B
+    evs = multilateral.hosted_before(p, evs, host)  # "X hosted the summit. The talks between A and B ..."
     evs = multilateral.brought_together(p, evs, linked, lambda n: facts.evidence(p, document.id, n),
                                         lambda n: dates_of(n) or document.date)  # "X brought A and B together"
     state_of, type_of = _state_lookup(linked, gazetteer, on), _type_lookup(linked, gazetteer)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.graph.extract.hits import OBJECT_WINDOW
+from diplograph.graph.extract.hits import OBJECT_WINDOW, object_reach
 from diplograph.graph.extract.lexicon import Rules, Trigger
 from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.spans import ACTOR_TYPES, Span
@@ -79,8 +79,10 @@ def received_objects(p: Parsed, hits: list[Hit], rules: Rules) -> list[Hit]:
         if trig.direction != TURNED or trig.object is None:
             continue
         s1, words = p.sents[p.sent_of[h.i]][1], rules.cue(trig.object)
-        noun = next((k for k in range(h.j, min(s1, h.j + OBJECT_WINDOW)) if p.lower[k] in words), None)
-        if noun is None or not OBJECT_BREAK.isdisjoint(p.lower[h.j:noun]) or starts & set(range(h.j, noun)):
+        reach = object_reach(p, h)
+        noun = next((k for k in range(h.j, min(s1, h.j + reach)) if p.lower[k] in words), None)
+        breaks = OBJECT_BREAK - {",", "and"} if reach > OBJECT_WINDOW else OBJECT_BREAK  # ", and on Y,"
+        if noun is None or not breaks.isdisjoint(p.lower[h.j:noun]) or starts & set(range(h.j, noun)):
             dropped.add(h)  # "won the vote, and Y's support ...": no object of "won"
         else:
             taken.add(noun)

@@ -12,6 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from diplograph.graph.extract.agents import agents_in_states, domestic_actor, domestic_target, not_party
+from diplograph.graph.extract.coactors import widened
+from diplograph.graph.extract.echoes import echoed_targets
+from diplograph.graph.extract.focus import focus_targets
+from diplograph.graph.extract.passing import with_passing
 from diplograph.graph.extract.clauses import passive_subject, received_objects, turned
 from diplograph.graph.extract.hits import trigger_hits
 from diplograph.graph.extract.lexicon import Rules, Trigger
@@ -170,7 +174,9 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
                        antecedent=_last_actor(by_sent, sent))
         found, prev_met = _sentence_readings(p, hits_by_sent[sent], base, rules, prev_met)
         out.extend(found)
-    return out
+    out = with_passing(p, out, by_sent)  # "the accord between A and B": A and B are its parties
+    out = echoed_targets(p, out)  # "welcomed the visit": whoever made the visit reported before
+    return focus_targets(p, out, spans, rules.cue("inside_act"))  # "condemned the crackdown": the report's state
 
 
 def _last_actor(by_sent: dict[int, list[Span]], sent: int) -> Span | None:
@@ -209,7 +215,8 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
         if r.trigger.relation == "met" and len({s.eid for s in r.actors + r.targets}) >= 2 \
                 and not r.negated and r.modality != "forecast":
             prev_met = r.actors + r.targets
-    return undone_targets(p, _acts_criticized(p, _answers(p, _chain(p, out)))), prev_met
+    out = undone_targets(p, _acts_criticized(p, _answers(p, _chain(p, out))))
+    return widened(p, out, base.groups), prev_met  # "accused each other", "joined Y in condemning"
 
 
 CHAIN_GAP = frozenset({"to", "not", "also", "again", "be", "help", "further", "immediately", "today", "now",

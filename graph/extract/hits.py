@@ -70,8 +70,23 @@ def takes_object(p: Parsed, hit: Hit, rules: Rules) -> bool:
     s1 = p.sents[p.sent_of[hit.i]][1]
     if not trig.nominal and hit.j < s1 and p.lower[hit.j] in rules.cue("no_object"):
         return False
-    after = p.lower[hit.j:min(s1, hit.j + OBJECT_WINDOW)]
+    after = p.lower[hit.j:min(s1, hit.j + object_reach(p, hit))]
     return trig.object is None or not rules.cue(trig.object).isdisjoint(after)
+
+
+REPEATABLE = frozenset({"on", "with", "to", "from"})  # "leaned on A, and on B and C, for backing"
+
+
+def object_reach(p: Parsed, hit: Hit) -> int:
+    """How many tokens after a trigger its object is looked for: OBJECT_WINDOW, twice that when the
+    trigger's last word is a preposition repeated after "and" within the window ("leaned on Cuba, and on
+    Russia and China, for backing": the object noun comes after the coordinated names)."""
+    prep = p.lower[hit.j - 1]
+    s1 = p.sents[p.sent_of[hit.i]][1]
+    window = p.lower[hit.j:min(s1, hit.j + OBJECT_WINDOW)]
+    repeated = prep in REPEATABLE and any(window[k] == prep and "and" in window[max(0, k - 2):k]
+                                          for k in range(1, len(window)))
+    return 2 * OBJECT_WINDOW if repeated else OBJECT_WINDOW
 
 
 def in_compound(p: Parsed, hit: Hit, rules: Rules) -> bool:

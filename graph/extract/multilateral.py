@@ -27,7 +27,7 @@ from diplograph.graph.extract.parse import Parsed
 from diplograph.graph.extract.spans import Span
 from diplograph.graph.model import Event
 
-__all__ = ["BRING", "brought_together", "hosted"]
+__all__ = ["BRING", "brought_together", "hosted", "hosted_before"]
 
 
 
@@ -99,6 +99,9 @@ def brought_together(p: Parsed, events: list[Event], spans: list[Span], evidence
     for k in p.positions(BRING, lower=True):
         sent = p.sent_of[k]
         host, guests = _gathering(p, k, [s for s in spans if s.sent == sent and s.type in PARTIES and s.eid])
+        guests = guests or _read_guests(events, sent)  # "It brought together A and B": read by the lexicon
+        host = host or (_named_host(p, k, spans) if guests else None)
+        host = host if host not in guests else None
         pairs = [(a, b) for n, a in enumerate(guests) for b in guests[n + 1:]] + [(host, g) for g in guests if host]
         for a, b in pairs:
             if a != b and (sent, frozenset((a, b))) not in seen:
@@ -121,6 +124,82 @@ def _gathering(p: Parsed, k: int, spans: list[Span]) -> tuple[str | None, list[s
               and p.lower[s.i - 1:s.i] != ("at",)]  # "the summit in Oslo brought": a venue, no host
     host = max(before, key=lambda s: s.j).eid if before else None
     host = host if host not in guests else None
-    if host is None and MEETINGS.isdisjoint(p.lower[max(0, k - HOST_GAP):k]):
-        return None, []  # "the war brought A and B together": no one met
+    if host is None and (MEETINGS | {"it"}).isdisjoint(p.lower[max(0, k - HOST_GAP):k]):
+        return None, []  # "the war brought A and B together": no one met ("It brought": the meeting just named)
     return host, (guests if len(guests) >= 2 else [])
+
+
+def _read_guests(events: list[Event], sent: int) -> list[str]:
+    """The parties of the asserted meetings a "brought together" trigger of sentence ``sent`` gave."""
+    return sorted({x for e in events if e.relation == "met" and e.evidence.sentence == sent and _asserted(e)
+                   and e.trigger.lower().split()[0] in BRING for x in (e.actor, e.target)})
+
+
+HOSTED_BY = (("hosted", "by"), ("chaired", "by"), ("convened", "by"))
+HOST_REACH = 12  # tokens from "by" to the host's mention ("hosted by Danish Foreign Minister X")
+
+
+def _named_host(p: Parsed, k: int, spans: list[Span]) -> str | None:
+    """The host of a gathering "brought together" at token k, named earlier as the meeting's host ("The
+    meeting was hosted by X. It brought together A and B", "The summit, chaired by X, brought together"):
+    the first party after "hosted by" in the sentence before k or the one before it, when the verb's
+    subject is a meeting or "it" (the meeting just named)."""
+    sent = p.sent_of[k]
+    if (MEETINGS | {"it"}).isdisjoint(p.lower[max(p.sents[sent][0], k - HOST_GAP):k]):
+        return None
+    lo = p.sents[max(0, sent - 1)][0]
+    for b in range(k - 1, lo, -1):
+        if p.lower[b - 1:b + 1] in HOSTED_BY:
+            after = [s for s in spans if s.type in PARTIES and s.eid and not s.modifier and b < s.i <= b + HOST_REACH
+                     and s.j <= k]
+            return min(after, key=lambda s: s.i).eid if after else None
+    return None
+
+
+MEETING_NOUNS = MEETINGS | frozenset({"conference", "round", "negotiations", "consultations", "meeting", "meetings"})
+BACK_REFERENCE = frozenset({"there", "the talks", "the meeting", "the summit", "the conference", "the negotiations",
+                            "the gathering", "the round"})
+
+
+def hosted_before(p: Parsed, events: list[Event], host_words: frozenset[str]) -> list[Event]:
+    """"Egypt hosted the summit on Sunday. The talks between Israel and Jordan lasted five hours": the host of
+    a meeting (a host event with no guest named, its object a meeting noun) met each party of the talks the
+    same sentence or the next reports, when the next refers back to it ("the talks", "there").
+
+    Args:
+        p: The parsed document.
+        events: The document's events (after :func:`hosted`).
+        host_words: The phrases of the lexicon's ``host`` entry.
+    """
+    out = list(events)
+    seen = {(e.evidence.sentence, frozenset((e.actor, e.target))) for e in events if e.relation == "met"}
+    talks = _talkers(events, host_words)
+    for e in events:
+        sent = e.evidence.sentence
+        if e.trigger.lower() not in host_words or not _hosts_meeting(p, sent, host_words) or e.negated \
+                or e.modality == "forecast" or (e.target is not None and e.target != e.actor):
+            continue
+        guests = talks.get(sent, set()) | (talks.get(sent + 1, set()) if _refers_back(p, sent + 1) else set())
+        for g in sorted(guests - {e.actor}):
+            key = (sent, frozenset((e.actor, g)))
+            if key not in seen:
+                seen.add(key)
+                out.append(replace(e, target=g, relation="met"))
+    return out
+
+
+def _hosts_meeting(p: Parsed, sent: int, host_words: frozenset[str]) -> bool:
+    """Whether sentence ``sent`` says someone hosted a meeting ("hosted the summit", "hosts a conference")."""
+    s0, s1 = p.sents[sent]
+    return any(p.lower[k] in host_words and not MEETING_NOUNS.isdisjoint(p.lower[k + 1:min(s1, k + 4)])
+               for k in range(s0, s1))
+
+
+def _refers_back(p: Parsed, sent: int) -> bool:
+    """Whether sentence ``sent`` refers to a meeting just named ("The talks ...", "... held talks there")."""
+    if sent >= len(p.sents):
+        return False
+    s0, s1 = p.sents[sent]
+    words = p.lower[s0:s1]
+    pairs = {" ".join(words[k:k + 2]) for k in range(len(words) - 1)}
+    return "there" in words or not BACK_REFERENCE.isdisjoint(pairs)

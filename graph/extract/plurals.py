@@ -48,7 +48,8 @@ STATE_NOUNS = {("countries",), ("states",), ("nations",), ("sides",), ("members"
 # ... or to their leaders
 LEADER_NOUNS = {("leaders",), ("presidents",), ("premiers",), ("prime", "ministers"), ("foreign", "ministers"),
                 ("defence", "ministers"), ("defense", "ministers"), ("heads", "of", "state"),
-                ("heads", "of", "states"), ("heads", "of", "government"), ("delegations",), ("negotiators",)}
+                ("heads", "of", "states"), ("heads", "of", "government"), ("delegations",), ("negotiators",),
+                ("ministers",)}
 NEW_MEMBERS = {("members",), ("member", "states"), ("member", "countries"), ("allies",), ("newcomers",)}
 OPENERS = frozenset({"the", "both", "all", "these", "those", "their"})
 HEADS = frozenset(n[0] for n in STATE_NOUNS | LEADER_NOUNS)
@@ -69,7 +70,7 @@ def resolve(p: Parsed, spans: list[Span], rules: Rules, gazetteer=None) -> list[
     taken = {k for s in spans for k in range(s.i, s.j)}
     parties = [s for s in spans if _party(s, gazetteer) and not (s.i > 0 and p.lower[s.i - 1] in LOCATIVE)]
     covered = {k for s in spans if s.modifier for k in range(s.i, s.j)} | {k for h in p.titles for k in range(h.i, h.j)}
-    found = [g for g in groups(p, parties, covered) if len({s.eid for s in g}) >= 2]  # in text order
+    found = [g for g in groups(p, parties, covered) if len({s.eid for s in g}) >= 2 and _coordinated(p, g)]
     joining = {p.sent_of[h.i] for h in p.triggers if rules.trigger(h.id).relation == "joins"}
     joined = {_states(g) for g in found if g[0].sent in joining}  # the sets of states a sentence says joined
     ends = [g[-1].j for g in found]
@@ -80,13 +81,37 @@ def resolve(p: Parsed, spans: list[Span], rules: Rules, gazetteer=None) -> list[
         ante = _antecedent(found, bisect_right(ends, i), noun in LEADER_NOUNS)
         members = _referents(ante, noun in LEADER_NOUNS) if ante is not None else None
         if members is None or len(members) < 2 or not _fits(p, ante, i, count, noun, new, joined):
-            continue
+            members = _last_leaders(p, parties, i, count) if noun in LEADER_NOUNS else None
+            if not members:
+                continue
         made = [_span(p, i, j, m) for m in members]
         made_all.extend(made)
         at = bisect_right(ends, j)  # a later "the two sides" may refer to it
         found.insert(at, made)
         ends.insert(at, j)
     return _merged(spans, made_all)
+
+
+def _last_leaders(p: Parsed, parties: list[Span], i: int, count: int | None) -> list[Span] | None:
+    """"Modi was greeted by Sharif. The two leaders talked": with no coordinated group of that many, the
+    last ``count`` officials of distinct states named before token i (in its sentence or the one before)."""
+    if count is None:
+        return None
+    sent = p.sent_of[i]
+    named = [s for s in parties if s.type == "Official" and s.state and s.j <= i and sent - s.sent <= 1]
+    last: dict[str, Span] = {}
+    for s in reversed(named):
+        if s.state not in last and len(last) < count:
+            last[s.state] = s
+    if len(last) != count:
+        return None
+    return sorted(last.values(), key=lambda s: s.i)
+
+
+def _coordinated(p: Parsed, g: list[Span]) -> bool:
+    """Whether a group is a coordination ("A and B", "A, B and C", "Russian-Chinese"), not two names a comma
+    only separates ("with President X, Y was greeted": a clause ends at the comma)."""
+    return any(w in ("and", "both", "-", "/") for w in p.lower[g[0].i:g[-1].j]) or g[0].kind == KIND
 
 
 def _merged(spans: list[Span], new: list[Span]) -> list[Span]:

@@ -75,8 +75,17 @@ def retyped(p: Parsed, r: Reading, rules: Rules) -> Reading:
     for rule in RETYPES:
         if r.trigger.event_type == rule.was and verb in rule.verbs and (
                 _object_has(p, r, rules.cue(rule.cue)) or any(t.subtype in rule.bodies for t in r.targets)):
-            return replace(r, trigger=replace(r.trigger, event_type=rule.becomes))
-    return r
+            return _protest(p, replace(r, trigger=replace(r.trigger, event_type=rule.becomes)), rules)
+    return _protest(p, r, rules)
+
+
+def _protest(p: Parsed, r: Reading, rules: Rules) -> Reading:
+    """A SANCTION on diplomats ("expelled two Russian diplomats", "recalled its ambassador from Y") asserts
+    ``criticizes``: a diplomatic protest, as cutting ties is; monitors, inspectors or an agency sent away
+    assert no relation."""
+    if r.trigger.event_type != "SANCTION" or r.trigger.relation or not _object_has(p, r, rules.cue("diplomat_object")):
+        return r
+    return replace(r, trigger=replace(r.trigger, relation="criticizes"))
 
 
 def _object_has(p: Parsed, r: Reading, words: frozenset[str]) -> bool:

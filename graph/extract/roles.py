@@ -220,6 +220,8 @@ def actors_of(p: Parsed, hit: Hit, trig: Trigger, gs, lo: int, ctx: Context) -> 
             actors = _before(gs, hit.i, lo, None)
         if prev in ("in", "as"):
             actors = _subject(gs, hit.i)  # "X pulled out in protest against Y": X protests
+        if not actors and lo > s0 and p.lower[lo - 1] in ("who", "which"):
+            actors = _relative_head(p, gs, lo - 1)  # "X, which is a close partner of Y, refused": X
         return actors
     if document_subject(p, gs, hit.i, lo, ctx.agreements, ctx.verb_starts, VERB_LEAD):  # "a deal ... that calls on"
         return []
@@ -267,8 +269,6 @@ def _latter(p: Parsed, k: int, lo: int) -> int | None:
 
 AUXILIARY = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "also", "again", "then",
                        "later", "has been", "had been"})
-
-
 ARTICLES = frozenset({"the", "a", "an"})
 VERB_LEAD = AUXILIARY | frozenset({"not", "n't", "would", "could", "might", "may", "did", "does", "do", "be",
                                    "been", "still", "never", "already", "strongly", "sharply", "openly"})

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from diplograph.graph.extract.events import Reading
 
 WHERE = ("before", "next", "object", "then")
+SENSE_RELATIONS = (None, "met")  # a sense may assert a relation of its own ("joined Y for talks": met)
+THEN_SKIP = frozenset({"a", "an", "the", "their", "his", "her", "its", "working", "private", "informal", "official",
+                       "joint", "bilateral", "trilateral"})  # "joined Y for a working lunch"
 OBJECT_REACH = 6  # words after the trigger searched for its object ("met its fiscal and budget targets")
 #: Where a verb's object ends: punctuation, or a word that opens another phrase or clause
 OBJECT_END = frozenset({",", ";", ":", ".", "(", "from", "to", "in", "on", "at", "after", "before", "because",
@@ -48,6 +51,7 @@ class Sense:
     cue: str
     becomes: str | None
     after: str = ""
+    relation: str | None = None
 
 
 def _sense(path: Path, line: int, obj: dict) -> Sense:
@@ -57,11 +61,12 @@ def _sense(path: Path, line: int, obj: dict) -> Sense:
     for key in ("type", "becomes"):
         _check(path, line, obj.get(key) in (*PLOVER, None), f"unknown PLOVER event type {obj.get(key)!r}")
     _check(path, line, obj["where"] != "then" or bool(obj.get("after")), "position 'then' needs 'after'")
+    _check(path, line, obj.get("relation") in SENSE_RELATIONS, f"unknown relation {obj.get('relation')!r}")
     words = obj["words"]
     _check(path, line, isinstance(words, list) and bool(words) and all(isinstance(w, str) and w for w in words),
            "words must be a non-empty list of words")
     return Sense(obj["id"], frozenset(w.lower() for w in words), obj.get("type"), obj["where"], obj["cue"],
-                 obj.get("becomes"), obj.get("after", "").lower())
+                 obj.get("becomes"), obj.get("after", "").lower(), obj.get("relation"))
 
 
 def load_senses(path: str | Path | None = None) -> tuple[Sense, ...]:
@@ -126,8 +131,14 @@ def _then(p: Parsed, start: int, s1: int, end: str, words: frozenset[str]) -> bo
     """Whether the object from ``start`` ends at the word ``end`` and a word of ``words`` follows it
     ("joined Germany in condemning": "in", then a gerund)."""
     first = time_phrase_end(p, start, s1)
-    k = next((k for k in range(first, min(s1, first + OBJECT_REACH)) if p.lower[k] in OBJECT_END), s1)
-    return k + 1 < s1 and p.lower[k] == end and p.lower[k + 1] in words
+    k = next((k for k in range(first, min(s1, first + OBJECT_REACH)) if p.lower[k] in OBJECT_END or p.lower[k] == end),
+             s1)  # "for" ends the object only where a sense looks for it ("joined Y for talks")
+    if k >= s1 or p.lower[k] != end:
+        return False
+    k += 1
+    while k < s1 and p.lower[k] in THEN_SKIP and p.lower[k] not in words:
+        k += 1
+    return k < s1 and p.lower[k] in words
 
 
 def cancelled(p: Parsed, hit: Hit, rules: Rules) -> bool:
@@ -138,9 +149,10 @@ def cancelled(p: Parsed, hit: Hit, rules: Rules) -> bool:
 
 def sensed(p: Parsed, r: Reading, rules: Rules) -> Reading:
     """The reading with the type its sense gives it ("attacked the plan": DISAPPROVE), itself when no sense
-    retypes it. A retyped reading asserts no relation and is directed (the meeting that "met the demands"
-    of Y was no meeting: X conceded to Y)."""
+    retypes it. A retyped reading asserts no relation unless the sense names one ("joined Y for talks": met)
+    and is directed (the meeting that "met the demands" of Y was no meeting: X conceded to Y)."""
     s = sense_of(p, r.hit, r.trigger.event_type, rules)
     if s is None or s.becomes is None:
         return r
-    return replace(r, trigger=replace(r.trigger, event_type=s.becomes, relation=None, direction="actor->target"))
+    return replace(r, trigger=replace(r.trigger, event_type=s.becomes, relation=s.relation, direction="actor->target",
+                                      strict_target=False))

@@ -16,7 +16,7 @@ from diplograph.graph.extract.groupings import KINDS as GROUPED
 from diplograph.graph.extract.lexicon import Trigger
 from diplograph.graph.extract.parse import Hit, Parsed
 from diplograph.graph.extract.purpose import PLACE_KIND, PLACE_REACH, STANCE_REACH, STANCES, place_after
-from diplograph.graph.extract.roles import ARTICLES, TARGET_PREP, Context, _after, _with_group
+from diplograph.graph.extract.roles import ARTICLES, TARGET_PREP, Context, _after, _title_gap, _with_group
 from diplograph.graph.extract.spans import Span
 
 
@@ -31,7 +31,7 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context,
         gs = [g for g in gs if not at_venue(p, hit, g[0], ctx.verb_starts)]
         ctx = replace(ctx, places=tuple(s for s in ctx.places if not at_venue(p, hit, s, ctx.verb_starts)))
     if trig.strict_target:
-        targets = _after(p, gs, hit.j, s1, 3, True)
+        targets = _after(p, gs, hit.j, s1, 3, True) or _titled(p, gs, hit.j)
     else:
         loose = not trig.relation and not trig.nominal  # an event that asserts no fact may reach further
         targets = _after(p, gs, hit.j, min(ctx.next_noun if loose else ctx.next_trigger, hi), 10 if loose else 6, False)
@@ -60,6 +60,12 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context,
         # "met Y ..., along with Z": Z joins the direct object Y; "met with Y" names the guests alone
         targets = met + [t for t in joined if t not in met] if joined and _added(p, joined) else joined or met
     return targets
+
+
+def _titled(p: Parsed, gs, k: int) -> list[Span]:
+    """The official named right after token k behind his title only ("joined Russian Foreign Minister X")."""
+    g = next((g for g in gs if g[0].i >= k), None)
+    return list(g) if g and g[0].type == "Official" and g[0].i > k and _title_gap(p, k, g[0].i) else []
 
 
 #: Event types done somewhere, never to the place they are done in ("agreed in Vienna").
