@@ -39,17 +39,32 @@ def score_chart(periods: list[dict], *, width: int = 220, height: int = 44) -> s
     return "".join(parts)
 
 
-def dyads_table(rows: list[dict]) -> str:
-    """The dyads as a table: pair, sign, score, events and the per-period chart."""
+def dyads_table(rows: list[dict], fragments=None) -> str:
+    """The dyads as a table: pair, sign, score, events and the per-period chart.
+
+    Args:
+        rows: See :func:`dyad_rows`.
+        fragments: A fragments.py ``Fragments`` giving a row drawn by an earlier build from the same data.
+    """
     out = ['<section id="dyads"><h2>Dyads</h2><table><thead><tr><th>States</th><th>Sign</th><th>Score</th>'
            '<th>Events</th><th>Score per period</th></tr></thead><tbody>']
     for r in rows:
-        cls = SIGN_CLASS.get(r["sign"], "neu")
-        out.append(f'<tr><td>{esc(r["a_label"])} \u2013 {esc(r["b_label"])}</td><td class="{cls}">{esc(r["sign"])}</td>'
-                   f'<td class="num">{float(r["score"]):+.2f}</td><td class="num">{int(r["count"])}</td>'
-                   f'<td>{score_chart(r.get("periods", []))}</td></tr>')
+        if fragments is None:
+            out.append(dyad_row(r))
+        else:
+            periods = tuple((p["period"], p["score"], p["sign"], p["count"]) for p in r.get("periods", ()))
+            data = ("dyad", r["a_label"], r["b_label"], r["sign"], r["score"], r["count"], periods)
+            out.append(fragments.get(data, lambda r=r: dyad_row(r)))
     out.append("</tbody></table></section>")
     return "".join(out)
+
+
+def dyad_row(r: dict) -> str:
+    """One row of :func:`dyads_table`."""
+    cls = SIGN_CLASS.get(r["sign"], "neu")
+    return (f'<tr><td>{esc(r["a_label"])} \u2013 {esc(r["b_label"])}</td><td class="{cls}">{esc(r["sign"])}</td>'
+            f'<td class="num">{float(r["score"]):+.2f}</td><td class="num">{int(r["count"])}</td>'
+            f'<td>{score_chart(r.get("periods", []))}</td></tr>')
 
 
 def class_strip(periods: list[dict]) -> str:
@@ -78,10 +93,15 @@ def triangles_table(rows: list[dict]) -> str:
 
 def dyad_rows(table: dict, by_period: dict, labels: dict[str, str]) -> list[dict]:
     """Rows for :func:`dyads_table` from ``views.dyads(G)`` and ``views.dyads_by_period(G, by)``."""
+    dated: dict[tuple[str, str], list[str]] = {}  # each pair's periods, in order: one pass over the slices
+    for p, t in sorted(by_period.items()):
+        for pair in t:
+            if pair in table:
+                dated.setdefault(pair, []).append(p)
     rows = []
     for (a, b), d in sorted(table.items()):
-        periods = [{"period": p, "score": t[a, b].score, "sign": t[a, b].sign, "count": t[a, b].count}
-                   for p, t in sorted(by_period.items()) if (a, b) in t]
+        periods = [{"period": p, "score": s.score, "sign": s.sign, "count": s.count}
+                   for p in dated.get((a, b), ()) for s in (by_period[p][a, b],)]
         rows.append({"a": a, "b": b, "a_label": labels.get(a, a), "b_label": labels.get(b, b), "score": d.score,
                      "sign": d.sign, "count": d.count, "periods": periods})
     return rows

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib.util
 import json
 import re
 from pathlib import Path
 
 import networkx as nx
-import pyvis
 import rdflib
 
 from diplograph.exports import charts
@@ -25,7 +25,8 @@ from diplograph.exports.network import network
 from diplograph.graph.errors import OutputError
 
 TEMPLATES = Path(__file__).parent / "templates"
-VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+# pyvis's files, found without importing it (its import loads IPython: most of a second, a page needs its files only)
+VIS_DIR = Path(importlib.util.find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2"
 TYPES = (
     {"name": "State", "label": "State", "color": "#4e79a7", "border": "#2b4a6e", "shape": "dot", "swatch": "dot"},
     {"name": "Official", "label": "Official", "color": "#f28e2b", "border": "#a85d12", "shape": "triangle",
@@ -89,7 +90,7 @@ def _date_range(edges: list[dict]) -> tuple[str, str]:
     return (dates[0], dates[-1]) if dates else ("", "")
 
 
-def network_data(nodes: list[dict], edges: list[dict], *, arrows: bool = True) -> dict:
+def network_data(nodes: list[dict], edges: list[dict], *, arrows: bool = True, fragments=None) -> dict:
     """The page JSON for node and edge records: positions added, types and signs for the legend.
 
     Args:
@@ -98,10 +99,13 @@ def network_data(nodes: list[dict], edges: list[dict], *, arrows: bool = True) -
         edges: Dicts with source, target, relation, sign ('+', '-', '0'), optional dates, evidence
             ([{quote, doc, date}]), events, modality, origin, width, note.
         arrows: Draw arrowheads (directed relations).
+        fragments: A fragments.py ``Fragments`` giving the layout an earlier build made of the same nodes and pairs.
     """
     known = {t["name"] for t in TYPES}
     ids = sorted(n["id"] for n in nodes)
-    pos = layout(ids, [(e["source"], e["target"]) for e in edges])
+    pairs = [(e["source"], e["target"]) for e in edges]
+    pos = layout(ids, pairs) if fragments is None else \
+        fragments.get(("layout", tuple(ids), tuple(sorted(set(pairs)))), lambda: layout(ids, pairs))
     out_nodes = [{**n, "type": n.get("type") if n.get("type") in known else "Other",
                   "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in sorted(nodes, key=lambda n: n["id"])]
     lo, hi = _date_range(edges)
@@ -110,9 +114,9 @@ def network_data(nodes: list[dict], edges: list[dict], *, arrows: bool = True) -
 
 
 def render_network_page(nodes: list[dict], edges: list[dict], *, title: str, subtitle: str = "",
-                        body: str = "", arrows: bool = True) -> str:
+                        body: str = "", arrows: bool = True, fragments=None) -> str:
     """A page drawing the given node and edge records (see :func:`network_data`)."""
-    return page(title, network_data(nodes, edges, arrows=arrows), subtitle=subtitle, body=body)
+    return page(title, network_data(nodes, edges, arrows=arrows, fragments=fragments), subtitle=subtitle, body=body)
 
 
 def render_graph_page(dataset: rdflib.Dataset, *, title: str = "diplograph: the whole graph") -> str:
@@ -142,12 +146,14 @@ def render_ego_page(dataset: rdflib.Dataset, center: str, *, depth: int = 1, tit
                                subtitle=f"{len(nodes) - 1} actors within {depth} step(s) of {name}.")
 
 
-def render_dyads_page(rows: list[dict], *, title: str = "Dyads: relations between states", subtitle: str = "") -> str:
+def render_dyads_page(rows: list[dict], *, title: str = "Dyads: relations between states", subtitle: str = "",
+                      fragments=None) -> str:
     """Each dyad as a signed edge between states, and a table with its score per period as a chart.
 
     Args:
         rows: Dicts with a, b (IRIs), a_label, b_label, score, sign, count and periods
             ([{period, score, sign, count}]); see :func:`charts.dyad_rows` to build them from views.
+        fragments: Rows drawn by an earlier build (fragments.py ``Fragments``), or None.
     """
     nodes = {r[k]: {"id": r[k], "label": r[f"{k}_label"], "type": "State"} for r in rows for k in ("a", "b")}
     edges = [{"source": r["a"], "target": r["b"], "relation": f"score {r['score']:+.1f}", "sign": r["sign"],
@@ -155,10 +161,11 @@ def render_dyads_page(rows: list[dict], *, title: str = "Dyads: relations betwee
               "note": f"{r['count']} events, score {r['score']:+.2f}"} for r in rows]
     return render_network_page(list(nodes.values()), edges, title=title, arrows=False,
                                subtitle=subtitle or f"{len(rows)} dyads between {len(nodes)} states.",
-                               body=charts.dyads_table(rows))
+                               body=charts.dyads_table(rows, fragments), fragments=fragments)
 
 
-def render_triangle_page(rows: list[dict], *, title: str = "Strategic triangles", subtitle: str = "") -> str:
+def render_triangle_page(rows: list[dict], *, title: str = "Strategic triangles", subtitle: str = "",
+                         fragments=None) -> str:
     """The triangles' states and sides, and a table with each triangle's class per period.
 
     Args:
@@ -176,4 +183,4 @@ def render_triangle_page(rows: list[dict], *, title: str = "Strategic triangles"
                              "dates": sorted(p["period"] for p in r.get("periods", ()))}
     return render_network_page(list(nodes.values()), [edges[k] for k in sorted(edges)], title=title, arrows=False,
                                subtitle=subtitle or f"{len(rows)} triangles among {len(nodes)} states.",
-                               body=charts.triangles_table(rows))
+                               body=charts.triangles_table(rows), fragments=fragments)

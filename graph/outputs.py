@@ -79,15 +79,20 @@ def _unstage(staged: dict[str, str]) -> None:
 def html_pages(result: BuildResult) -> dict[str, str]:
     """graph.html, dyads.html and triangles.html; a corpus too large for an rdflib Dataset is drawn from its
     fold and views tables (entities, events and facts, one quote per edge), or else from the views' graph."""
-    from diplograph.exports import html
+    from diplograph.exports import html, network_state
     from diplograph.exports.corpus_network import strongest_of_fold
+    from diplograph.exports.fragments import FRAGMENTS, Fragments
     from diplograph.exports.network import network_from_views, strongest
     from diplograph.exports.viewpages import pages_of_tables, view_pages
 
-    title = "diplograph: knowledge graph"
+    title, memo = "diplograph: knowledge graph", None
     if result.quad_count > HTML_DATASET_LIMIT and result.pages is not None:
-        shown, drawn, n_nodes, n_edges = strongest_of_fold(result.pages.fold(), PAGE_EDGES)
-        views = pages_of_tables(result.pages.tables)
+        pages = result.pages  # a kept fold: graph.html's relations kept beside it too, a rerun recounts its change
+        shown, drawn, n_nodes, n_edges = network_state.strongest(merge.ordered(pages.parts), pages.folder, pages.state,
+                                                                 PAGE_EDGES) if pages.kept \
+            else strongest_of_fold(pages.fold(), PAGE_EDGES)
+        memo = Fragments(Path(pages.folder) / FRAGMENTS if pages.kept else None)  # the last build's rows, layouts
+        views = pages_of_tables(pages.tables, fragments=memo)
     elif result.quad_count <= HTML_DATASET_LIMIT or result.views is None:
         return {"graph.html": html.render_graph_page(result.dataset, title=title),
                 **view_pages(result.views if result.views is not None else result.dataset)}
@@ -98,7 +103,11 @@ def html_pages(result: BuildResult) -> dict[str, str]:
     subtitle = f"{n_nodes:,} actors, {n_edges:,} relations. Hover for evidence." if len(drawn) == n_edges \
         else (f"The {len(drawn):,} relations with most evidence of {n_edges:,}, between {len(shown):,} of "
               f"{n_nodes:,} actors; graph.ttl and the store hold them all. Hover for evidence.")
-    return {"graph.html": html.render_network_page(shown, drawn, title=title, subtitle=subtitle), **views}
+    if memo is None:
+        return {"graph.html": html.render_network_page(shown, drawn, title=title, subtitle=subtitle), **views}
+    page = html.render_network_page(shown, drawn, title=title, subtitle=subtitle, fragments=memo)
+    memo.save()
+    return {"graph.html": page, **views}
 
 
 def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True, store: bool = True,

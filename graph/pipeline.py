@@ -79,7 +79,7 @@ def assemble(parts: list[merge.Part], views: bool = True,
             folded, quads = fold_parts(merge.ordered(parts), folder, tracker)
             counts = folded.counts()
             tables, fingerprints, state = incremental.tables(folded, tracker) if views and parts else (None,) * 3
-        later = Later(parts, folder, None if keep else folded, tables) if tables is not None else None
+        later = Later(parts, folder, None if keep else folded, tables, state) if tables is not None else None
         del folded  # a corpus' fold is hundreds of megabytes: gone before the views are written
         if tables is not None:
             chunks = write_chunks(tables, merge.VIEWS_GRAPH, folder, fingerprints=fingerprints)

@@ -105,7 +105,8 @@ def to_dataset(lines: list[bytes]) -> Dataset:
 @dataclass(frozen=True)
 class Later:
     """What the HTML pages of a corpus are drawn from, made when first asked: the views tables (views/folded.py
-    ``ViewTables``), the corpus' fold, and the views' networkx graph (calling it; BuildResult.views).
+    ``ViewTables``), the corpus' fold, the views' saved state, and the views' networkx graph (calling it;
+    BuildResult.views).
 
     A corpus' fold (hundreds of megabytes, more than the graph) is not held meanwhile when ``folder`` keeps
     it in bucket folds (``held`` None): it is read back from them (a few seconds at 10,000 documents); a
@@ -116,6 +117,13 @@ class Later:
     folder: str | Path | None
     held: object = field(repr=False)
     tables: object = field(repr=False)
+    state: object = field(default=None, repr=False)  # the views' saved state (views/incremental.py Saved), or None
+
+    @property
+    def kept(self) -> bool:
+        """Whether the fold is kept in bucket folds beside a views' state (exports/network_state.py keeps graph.html's
+        relations there too)."""
+        return self.held is None and self.folder is not None and self.state is not None
 
     def fold(self) -> object:
         """The corpus' fold (views/stream.py ``Folder``)."""
