@@ -13,7 +13,10 @@ Read by roles.py, targets.py, events.py and claims.py:
   "praise") is not read again as an event of its own (:func:`received_objects`);
 - "attacked X's militia ally": the ally is the target, X is not (:func:`allied`);
 - "condemned the crackdown in Y": a criticism whose object is an act a state does to its own people
-  (cue words ``inside_act``) inside Y, with no other target, is aimed at Y (:func:`inside_act`).
+  (cue words ``inside_act``) inside Y, with no other target, is aimed at Y (:func:`inside_act`);
+- "W urged Y to release Z and warned ...": an infinitive (:func:`is_infinitive`) is no finite verb whose
+  subject a coordinated verb shares (events.py);
+- "their talks", "the talks" after a meeting read before are that meeting (:func:`recalled_talks`).
 
 Pure functions over token arrays.
 """
@@ -111,3 +114,30 @@ def inside_act(p: Parsed, hit: Hit, places: list[Span], hi: int, acts: frozenset
         if hit.j <= s.i < hi and s.i - hit.j <= INSIDE_REACH and p.lower[s.i - 1] in INSIDE:
             return [s] if not acts.isdisjoint(p.lower[hit.j:s.i]) else []
     return []
+
+
+def is_infinitive(p: Parsed, hit: Hit) -> bool:
+    """Whether the verb trigger at ``hit`` is an infinitive ("to release", "to not meet")."""
+    k = hit.i - 1
+    while k > 0 and p.lower[k] in ("not", "also", "then", "immediately"):
+        k -= 1
+    return k >= 0 and p.lower[k] == "to"
+
+
+TALKS_RECALL = frozenset({"their", "those", "these", "such"})  # "their talks": the last meeting's parties
+
+
+def recalled_talks(p: Parsed, hit: Hit, actors: list[Span], targets: list[Span],
+                   prev_met: tuple[tuple[Span, ...], tuple[Span, ...]], one_group: bool):
+    """(actors, targets, one_group) of a meeting noun that recalls the last meeting read (``prev_met``: its
+    actors and targets; no targets when all met each other). "Russia and China held talks ... their talks":
+    the two; "A, B and C, which negotiated with Y until the talks broke down": the talks were with Y, not
+    among A, B and C (the relative clause's head is only some of that meeting's actors)."""
+    met_by, met_with = prev_met
+    before = p.lower[hit.i - 1] if hit.i > 0 else ""
+    if not targets and actors and met_with and before in TALKS_RECALL | {"the"} \
+            and {a.eid for a in actors} <= {s.eid for s in met_by}:
+        return list(met_by), list(met_with), one_group
+    if not actors and not targets and before in TALKS_RECALL:
+        return (list(met_by), list(met_with), one_group) if met_with else (list(met_by), [], True)
+    return actors, targets, one_group

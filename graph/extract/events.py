@@ -13,16 +13,19 @@ from dataclasses import dataclass, replace
 
 from diplograph.graph.extract.agents import agents_in_states, domestic_actor, domestic_target, not_party
 from diplograph.graph.extract.coactors import widened
+from diplograph.graph.extract.datives import dative_roles
 from diplograph.graph.extract.echoes import echoed_targets
 from diplograph.graph.extract.focus import focus_targets
 from diplograph.graph.extract.passing import with_passing
-from diplograph.graph.extract.clauses import passive_subject, received_objects, turned
+from diplograph.graph.extract.clauses import (is_infinitive, passive_subject, received_objects, recalled_talks,
+                                              turned)
 from diplograph.graph.extract.hits import trigger_hits
 from diplograph.graph.extract.lexicon import Rules, Trigger
 from diplograph.graph.extract.modality import read_modality
+from diplograph.graph.extract.requests import requested
 from diplograph.graph.extract.retype import retyped, undone_targets
 from diplograph.graph.extract.parse import Hit, Parsed
-from diplograph.graph.extract.roles import (ANAPHORA, LOCATIVE, REACTION, Context, actors_of, by_maker, clause,
+from diplograph.graph.extract.roles import (LOCATIVE, REACTION, Context, actors_of, by_maker, clause,
                                             copula_roles, doer, groups, purpose_roles, topic_target, under, undergoer)
 from diplograph.graph.extract.spans import ACTOR_TYPES, Span, quick
 from diplograph.graph.extract.targets import targets_of, venue
@@ -91,6 +94,9 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
         actors, targets = targets, actors  # "an angry response from China": China responds
         if REACTION & set(p.lower[max(lo, hit.i - 3):hit.i]):  # "X did ..., drawing criticism from Y"
             targets = [s for s in doer(p, gs, hit.i, lo) if s not in actors] or targets
+    given = dative_roles(p, gs, hit, lo) if trig.event_type == "AID" else None
+    if given and given[0] and given[1]:  # "Medvedev promised Bishkek a loan": Russia aids Kyrgyzstan
+        actors, targets, trig = given[0], given[1], replace(trig, relation="supports")
     copula = copula_roles(p, gs, hit, lo) if trig.nominal else None
     if copula:
         actors, targets = copula
@@ -101,8 +107,8 @@ def read_trigger(p: Parsed, hit: Hit, trig: Trigger, ctx: Context, rules: Rules)
     if after == "by" and targets and not passive and not undergone and not by_maker(p, hit, trig) \
             and not _by_amount(p, hit.j):
         actors, targets = [t for t in targets if t.type in ACTOR_TYPES], list(actors)
-    if not actors and not targets and trig.relation == "met" and hit.i > 0 and p.lower[hit.i - 1] in ANAPHORA:
-        actors, one_group = list(ctx.prev_met), True
+    if trig.relation == "met":  # "their talks", "the talks" after a meeting read before
+        actors, targets, one_group = recalled_talks(p, hit, actors, targets, ctx.prev_met, one_group)
     own = {a.eid for a in actors}
     if actors and all(t.eid in own for t in targets) and trig.event_type == "THREATEN":  # "... unless Y ..."
         targets = [t for t in condition_subject(p, gs, hit) if t.eid not in own] or targets
@@ -159,7 +165,7 @@ def readings(p: Parsed, spans: list[Span], rules: Rules) -> list[Reading]:
     for h in received_objects(p, trigger_hits(p, rules, busy), rules):
         hits_by_sent.setdefault(p.sent_of[h.i], []).append(h)
     out: list[Reading] = []
-    prev_met: tuple[Span, ...] = ()
+    prev_met: tuple[tuple[Span, ...], tuple[Span, ...]] = ((), ())
     for sent in sorted(hits_by_sent):
         mentions = by_sent.get(sent, [])
         source = attribution_start(p, sent, [h.i for h in hits_by_sent[sent]])
@@ -189,7 +195,8 @@ def _last_actor(by_sent: dict[int, list[Span]], sent: int) -> Span | None:
 
 
 def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
-                       prev_met: tuple[Span, ...]) -> tuple[list[Reading], tuple[Span, ...]]:
+                       prev_met: tuple[tuple[Span, ...], tuple[Span, ...]]
+                       ) -> tuple[list[Reading], tuple[tuple[Span, ...], tuple[Span, ...]]]:
     """The readings of one sentence's triggers, each seeing the verbs read before it; also returns
     the participants of the last meeting read (what "their talks" refers to)."""
     trigs = [rules.trigger(h.id) for h in hits]
@@ -200,11 +207,17 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
         next_noun[n] = min(hits[n].i, next_noun[n + 1]) if trigs[n].nominal else next_noun[n + 1]
     out: list[Reading] = []
     prev_verb, prev_actors, prev_subject = 0, (), ()  # where the last verb trigger ends, its actors and subject
+    # the same for the last finite verb: "W urged Y to release Z and warned ...": W warned, not Y
+    main_actors: tuple[Span, ...] = ()
+    main_subject: tuple[Span, ...] = ()
     for n, (hit, trig) in enumerate(zip(hits, trigs)):
+        infinitive = is_infinitive(p, hit)
         ctx = base.with_(prev_met=prev_met, next_trigger=hits[n + 1].i if n + 1 < len(hits) else 1 << 30,
                          next_noun=next_noun[n + 1],
                          prev_verb_end=prev_verb if n and not trigs[n - 1].nominal else 0,
-                         prev_actors=prev_actors, prev_subject=prev_subject, verb_starts=verbs, hit_ends=ends)
+                         prev_actors=prev_actors if infinitive or not main_actors else main_actors,
+                         prev_subject=prev_subject if infinitive or not main_actors else main_subject,
+                         verb_starts=verbs, hit_ends=ends)
         r = retyped(p, read_trigger(p, hit, trig, ctx, rules), rules)
         if trig.event_type in TOPICAL and r.actors and not r.targets and not r.one_group:
             r = replace(r, targets=claim_target(p, hit, base.groups, r.actors))
@@ -212,10 +225,12 @@ def _sentence_readings(p: Parsed, hits: list[Hit], base: Context, rules: Rules,
         if not trig.nominal:
             prev_verb, prev_actors = max(prev_verb, hit.j), r.actors
             prev_subject = passive_subject(r, is_passive(p, hit))
+            if not infinitive:
+                main_actors, main_subject = prev_actors, prev_subject
         if r.trigger.relation == "met" and len({s.eid for s in r.actors + r.targets}) >= 2 \
                 and not r.negated and r.modality != "forecast":
-            prev_met = r.actors + r.targets
-    out = undone_targets(p, _acts_criticized(p, _answers(p, _chain(p, out))))
+            prev_met = (r.actors + r.targets, ()) if r.one_group else (r.actors, r.targets)
+    out = undone_targets(p, _acts_criticized(p, _answers(p, requested(p, _chain(p, out)))))
     return widened(p, out, base.groups), prev_met  # "accused each other", "joined Y in condemning"
 
 

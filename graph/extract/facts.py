@@ -148,6 +148,9 @@ def co_actors(r: Reading, pairs: list[tuple[Span, Span | None]]) -> list[tuple[S
     return [(x, y) for n, x in enumerate(people) for y in people[n + 1:]]
 
 
+PAIRWISE = frozenset({"criticizes", "supports", "met"})
+
+
 def asserts(e: Event) -> bool:
     """Whether an event asserts its relation as a fact."""
     return not e.negated and e.relation is not None and e.target is not None and e.modality != "forecast"
@@ -163,6 +166,8 @@ def event_facts(events: list[Event], state_of, type_of, body_state: dict[str, st
             continue
         if type_of(e.target) not in TARGET_TYPES.get(e.relation, (type_of(e.target),)):
             continue
+        if e.relation in PAIRWISE and (state_of(e.actor) == e.target or state_of(e.target) == e.actor):
+            continue  # "Putin warned that Russia would act": an official and his own state are no dyad
         kw = {"evidence": (e.evidence,), "date": e.date, "confidence": e.confidence}
         if e.relation in ("joins", "withdrawsFrom", "partyTo"):
             st = state_of(e.actor)

@@ -138,7 +138,19 @@ def find_references(p: Parsed, spans: list[Span]) -> list[tuple[int, int, int | 
         i, count, new = _opening(p, k)
         if i is not None:
             out.append((i, k + len(noun), count, noun, new))
-    return out
+    for k in p.positions(frozenset({"two"}), lower=True):  # "Putin met Hu, and the two praised ...": the leaders
+        if k > 0 and p.lower[k - 1] == "the" and k + 1 < len(p.lower) and _verb_like(p.lower[k + 1]):
+            out.append((k - 1, k + 1, 2, ("leaders",), False))
+    return sorted(out)
+
+
+#: Words that show a bare "the two" is a subject ("the two praised", "the two also agreed")
+BARE_TWO_NEXT = frozenset({"said", "have", "had", "were", "are", "also", "will", "would", "met", "agreed", "signed",
+                           "held", "spoke", "discussed", "did", "pledged", "vowed", "sought", "took", "made"})
+
+
+def _verb_like(word: str) -> bool:
+    return word in BARE_TWO_NEXT or (word.endswith("ed") and len(word) > 4)
 
 
 def _noun_at(p: Parsed, k: int) -> tuple[str, ...] | None:

@@ -79,11 +79,18 @@ def retyped(p: Parsed, r: Reading, rules: Rules) -> Reading:
     return _protest(p, r, rules)
 
 
+#: Summoning a diplomat is the standard diplomatic protest ("summoned Japan's ambassador"); summoning a
+#: cabinet, a parliament or a witness is not
+SUMMONS = frozenset({"summon", "summoned", "summoning", "summons"})
+
+
 def _protest(p: Parsed, r: Reading, rules: Rules) -> Reading:
-    """A SANCTION on diplomats ("expelled two Russian diplomats", "recalled its ambassador from Y") asserts
-    ``criticizes``: a diplomatic protest, as cutting ties is; monitors, inspectors or an agency sent away
-    assert no relation."""
-    if r.trigger.event_type != "SANCTION" or r.trigger.relation or not _object_has(p, r, rules.cue("diplomat_object")):
+    """A SANCTION on diplomats ("expelled two Russian diplomats", "recalled its ambassador from Y") or a
+    summons of one ("summoned Japan's ambassador") asserts ``criticizes``: a diplomatic protest, as cutting
+    ties is; monitors, inspectors or an agency sent away assert no relation."""
+    protest = r.trigger.event_type == "SANCTION" or (
+        r.trigger.event_type == "DISAPPROVE" and p.lower[r.hit.i] in SUMMONS)
+    if not protest or r.trigger.relation or not _object_has(p, r, rules.cue("diplomat_object")):
         return r
     return replace(r, trigger=replace(r.trigger, relation="criticizes"))
 

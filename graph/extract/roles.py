@@ -52,6 +52,10 @@ def groups(p: Parsed, spans: list[Span], covered: set[int]) -> list[list[Span]]:
 def _joined(p: Parsed, a: Span, b: Span, covered: set[int]) -> bool:
     if a.sent != b.sent or b.i - a.j > 8:
         return False
+    if list(p.lower[b.i:b.j]) == ["the", "two"] and (a.i, a.j) != (b.i, b.j):
+        return False  # "X met Y, and the two praised ...": a bare "the two" opens a clause of its own
+    if a.kind == PRONOUN and b.kind != PRONOUN and a.eid and list(p.lower[a.j:b.i]) == ["and"]:
+        return True  # "where he and Putin signed": a resolved pronoun's co-subject
     if a.kind == PRONOUN or b.kind == PRONOUN:  # a pronoun opens a clause of its own (anaphora.py)
         return a.i == b.i  # the members of one "they"
     return all(p.lower[k] in GAP_OK for k in range(a.j, b.i) if k not in covered)
@@ -169,7 +173,8 @@ class Context:
     Attributes:
         agreements: The sentence's agreement mentions; officials: its officials.
         groups: The sentence's mentions (before a trailing source clause), grouped by coordination.
-        prev_met: Participants of the last meeting read (for "their talks").
+        prev_met: Participants of the last meeting read (for "their talks"): its actors and its targets
+            (no targets: all met each other).
         next_trigger: Where the next trigger of the sentence starts (targets stop there).
         prev_verb_end: Where the previous verb trigger ends (noun triggers take no actor before it).
         prev_actors: Actors of the previous verb trigger of the sentence (an elided subject).
@@ -189,7 +194,7 @@ class Context:
     agreements: tuple[Span, ...]
     officials: tuple[Span, ...]
     groups: tuple[tuple[Span, ...], ...]
-    prev_met: tuple[Span, ...] = ()
+    prev_met: tuple[tuple[Span, ...], tuple[Span, ...]] = ((), ())
     next_trigger: int = 1 << 30
     prev_verb_end: int = 0
     prev_actors: tuple[Span, ...] = ()

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from diplograph.graph.extract.events import Reading
 
 WHERE = ("before", "next", "object", "then")
-SENSE_RELATIONS = (None, "met")  # a sense may assert a relation of its own ("joined Y for talks": met)
+SENSE_RELATIONS = (None, "met", "criticizes")  # a sense may assert a relation of its own ("joined Y for talks": met;
+# "attacked American plans": criticizes)
 THEN_SKIP = frozenset({"a", "an", "the", "their", "his", "her", "its", "working", "private", "informal", "official",
                        "joint", "bilateral", "trilateral"})  # "joined Y for a working lunch"
 OBJECT_REACH = 6  # words after the trigger searched for its object ("met its fiscal and budget targets")

@@ -59,6 +59,8 @@ def targets_of(p: Parsed, hit: Hit, trig: Trigger, gs, hi: int, ctx: Context,
         joined = _with_group(p, gs, hit.i, verb_next)
         # "met Y ..., along with Z": Z joins the direct object Y; "met with Y" names the guests alone
         targets = met + [t for t in joined if t not in met] if joined and _added(p, joined) else joined or met
+        if trig.strict_target:  # "standing next to President X": a person stood beside, not a place or a flag
+            targets = [t for t in targets if t.type == "Official" and t.i >= hit.j and not t.modifier]
     return targets
 
 
