@@ -11,7 +11,7 @@ documents no ``MultiDiGraph`` of a quarter of a million events is made.
 
 from __future__ import annotations
 
-from diplograph.exports.network import EVIDENCE_PER_EDGE, corpus_record
+from diplograph.exports.network import corpus_record, count_event
 from diplograph.graph.iri import local_name as local
 from diplograph.graph.views import load
 from diplograph.graph.views.folder import _DOCS, Folder, _all, _first
@@ -111,14 +111,7 @@ def _event_edges(f: Folder, types: dict, acc: dict, dated: _Dates) -> None:
             edge = acc.get(key)
             if edge is None:
                 edge = acc[key] = [0, set(), set(), set(), None, []]
-            edge[0] += 1
-            edge[1].add(date)
-            edge[2].add(name)
-            edge[3].add(modality)
-            if quote and len(edge[5]) < EVIDENCE_PER_EDGE:
-                edge[5].append((date, quote))
-            if name:
-                edge[4] = weight
+            count_event(edge, date, name, modality, quote, weight)
 
 
 def _local(names: dict, iri: str | None) -> str:

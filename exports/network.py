@@ -141,6 +141,20 @@ def network(ds: rdflib.Dataset) -> tuple[list[dict], list[dict]]:
 EVIDENCE_PER_EDGE = 5  # quotes kept per edge of a corpus page (its events are counted in "events" anyway)
 
 
+def count_event(acc: list, date, name, modality, quote, weight) -> None:
+    """Add one event to a corpus relation's accumulator [count, dates, types, modalities, weight, quotes]
+    (corpus_network.py, network_counts.py): at most :data:`EVIDENCE_PER_EDGE` quotes, the last typed event's
+    weight."""
+    acc[0] += 1
+    acc[1].add(date)
+    acc[2].add(name)
+    acc[3].add(modality)
+    if quote and len(acc[5]) < EVIDENCE_PER_EDGE:
+        acc[5].append((date, quote))
+    if name:
+        acc[4] = weight
+
+
 def network_from_views(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     """Nodes and edges like :func:`network`, from the views' graph (``views.load_graph``) instead of a Dataset.
 

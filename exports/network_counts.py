@@ -10,7 +10,7 @@ and what one bucket's fold says of its direct facts (:func:`fact_keys`, :func:`f
 
 from __future__ import annotations
 
-from diplograph.exports.network import EVIDENCE_PER_EDGE, corpus_record
+from diplograph.exports.network import corpus_record, count_event
 from diplograph.graph.iri import local_name as local
 from diplograph.graph.views import load
 from diplograph.graph.views.folder import _DOCS, _RELATION_IRIS, Folder, _all, _first
@@ -89,15 +89,7 @@ def acc_of(entry: list) -> list:
     events, _, fact = entry
     acc = [0, set(), set(), set(), None, []]
     for e in sorted(events):
-        date, name, modality, quote, weight = events[e]
-        acc[0] += 1
-        acc[1].add(date)
-        acc[2].add(name)
-        acc[3].add(modality)
-        if quote and len(acc[5]) < EVIDENCE_PER_EDGE:
-            acc[5].append((date, quote))
-        if name:
-            acc[4] = weight
+        count_event(acc, *events[e])  # date, type, modality, quote, weight
     if fact is not None:
         acc[0] += 1
         acc[1].add(fact[0] or "")
