@@ -16,9 +16,10 @@ A rerun compares each changed bucket's old and new fold and recounts only the re
 differ, or that name an entity that came or went (a new official, two states no document named before). It
 takes the full path (and writes the state anew) when the core is missing, damaged or made by other code or for
 another page size, when more than :data:`MAX_CHANGED` buckets changed since the state was written (``--no-html``
-builds in between count), when an entity that came or went is named by an unchanged bucket too (the core keeps,
-for each IRI an event or fact names, the buckets naming it), or when a changed event is held by several buckets
-(its fold is the union of theirs). The pages' bytes are a clean build's either way
+builds in between count), or when an entity that came or went is named by an unchanged bucket too (the core
+keeps, for each IRI an event or fact names, the buckets naming it). A changed event also held by unchanged
+buckets (another document reports it) is read as the union of its holders' folds, those buckets' folds read
+back for it. The pages' bytes are a clean build's either way
 (``tests/test_html_corpus_rerun.py``, edit after edit; at 10,000 documents too).
 """
 
@@ -38,7 +39,7 @@ from diplograph.exports.network_counts import (Context, Key, acc_of, event_part,
 from diplograph.graph.cache import read_sealed, write_sealed
 from diplograph.graph.iri import local_name as local
 from diplograph.graph.views import load
-from diplograph.graph.views.folder import _DOCS, Folder, _all, _first
+from diplograph.graph.views.folder import _DOCS, Folder, _all, _first, _put
 from diplograph.graph.views.shards import ShardError, _digest, shard_of
 from diplograph.graph.views.stream import bucket_folds, bucket_name, bucket_plan, load_bucket
 
@@ -238,7 +239,8 @@ def _rerun(state: _State, parts: list, folder: Path, views_state, types: dict) -
             dated[n] = {d for d in old[n].published.keys() | new[n].published.keys()
                         if old[n].published.get(d) != new[n].published.get(d)}
             _facts(state, old[n], new[n], n, dated[n], came, published, types)
-        if not _events(state, old, new, dated, came, ids, views_state, published, types):
+        shared = lambda m: load_bucket(folder / names[m])[0]  # an unchanged bucket's fold, for events it shares
+        if not _events(state, old, new, dated, came, ids, views_state, published, types, shared):
             return None
     except (OSError, EOFError, ValueError, TypeError, KeyError, ShardError):
         return None
@@ -247,10 +249,12 @@ def _rerun(state: _State, parts: list, folder: Path, views_state, types: dict) -
 
 
 def _events(state: _State, old: dict, new: dict, dated: dict[int, set[str]], came: set[str], before_ids: set[str],
-            views_state, published: dict, types: dict) -> bool:
+            views_state, published: dict, types: dict, shared=None) -> bool:
     """Move the changed buckets' events whose fold, quote or document's date differ, or that name an entity that
     came or went, to their relations (all taken out, with the entities before, then all put in: an event may move
-    between buckets); False when one is held by several buckets."""
+    between buckets). An event also held by unchanged buckets (another document reports it) is read as the
+    union of its holders' folds, as the full path's merge reads it, the unchanged ones from ``shared(bucket)``;
+    False when such an event's other holders cannot be read (no ``shared``)."""
     events, others = set(), sum(1 << m for m in old)
     for n in old:
         a, b = old[n], new[n]
@@ -263,17 +267,24 @@ def _events(state: _State, old: dict, new: dict, dated: dict[int, set[str]], cam
             events.update(e for f in (a, b) for e, slots in f.events.items()
                           if not _first(slots[4]) and not dated[n].isdisjoint(_all(slots[_DOCS])))
     events = sorted(events)
+    rest: dict[str, list[int]] = {}  # an event held by several buckets -> its unchanged holders
     for e in events:
         got = views_state.maps["e"].get(e)
         now = got[0] if got else 0
         before = (now & ~others) | sum(1 << m for m in old if e in old[m].events)
         if now & (now - 1) or before & (before - 1):
-            return False  # its fold is the union of several buckets'
+            if shared is None:
+                return False  # its fold is the union of several buckets'
+            rest[e] = [m for m in range((now & ~others).bit_length()) if now & ~others & 1 << m]
+    unchanged = {m: shared(m) for m in sorted({m for ms in rest.values() for m in ms})}
     for folds, put, ids in ((old, False, before_ids), (new, True, state.ents)):
         ctx = Context(ids, published, types)
         for e in events:
+            holders = [f for f in folds.values() if e in f.events] + [unchanged[m] for m in rest.get(e, ())]
+            slots, quote = _union(holders, e) if e in rest else (None, None)
             f = next((f for f in folds.values() if e in f.events), None)
-            made = f and event_part(f.events[e], f.quotes[e][1] if e in f.quotes else None, ctx)
+            made = event_part(slots, quote, ctx) if slots else \
+                f and event_part(f.events[e], f.quotes[e][1] if e in f.quotes else None, ctx)
             for key in made[0] if made else ():
                 entry = state.entry(key)
                 if put:
@@ -282,6 +293,23 @@ def _events(state: _State, old: dict, new: dict, dated: dict[int, set[str]], cam
                     entry[0].pop(e, None)
                 _recount(state, key, entry)
     return True
+
+
+def _union(folds: list[Folder], e: str) -> tuple[list | None, str | None]:
+    """Event ``e``'s slots and quote over ``folds`` (Folder.merge's union, on fresh values: the folds are not
+    changed); (None, None) when none holds it."""
+    slots, best = None, None
+    for f in folds:
+        if e not in f.events:
+            continue
+        got = f.events[e]
+        slots = [None] * len(got) if slots is None else slots
+        for i, values in enumerate(got):
+            slots[i] = _put(slots[i], _all(values), str)
+        q = f.quotes.get(e)
+        if q is not None and (best is None or q < best):
+            best = q
+    return slots, best[1] if best else None
 
 
 def _facts(state: _State, a: Folder, b: Folder, n: int, dated: set[str], came: set[str], published: dict,

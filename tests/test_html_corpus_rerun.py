@@ -10,6 +10,7 @@ from diplograph.graph import outputs, pipeline
 from test_views_incremental import BASE, EDITS, NEW_STATE, write
 
 PAGES = ("graph.html", "dyads.html", "triangles.html")
+SHARED = "On 12 March 2003 Russia condemned Japan over the disputed islands."  # our own sentence
 
 
 class Paths:
@@ -56,20 +57,28 @@ STEPS = (
     ("a document removed", lambda d: {k: v for k, v in d.items() if k != "c"}),
     ("the two states gone again", lambda d: {k: v for k, v in d.items() if k != "e2"}),
     ("a sentence taken out", lambda d: {**d, "b": BASE[1]}),
+    # an event with a date of its own is one event whoever reports it: a second report puts it in two buckets
+    ("a dated event reported", lambda d: {**d, "s1": SHARED}),
+    ("the same event reported again", lambda d: {**d, "s2": EDITS[5] + " " + SHARED}),
+    ("the second report gone", lambda d: {k: v for k, v in d.items() if k != "s2"}),
 )
 
 
-def test_html_corpus_rerun_pages_equal_a_clean_builds_edit_after_edit(corpus_pages, tmp_path):
+def test_html_corpus_rerun_pages_equal_a_clean_builds_edit_after_edit(corpus_pages, tmp_path, monkeypatch):
     docs = dict(zip("abcde", BASE))
     out = tmp_path / "rerun"
     pipeline.build(write(tmp_path / "in", docs), out, store=False)
     assert corpus_pages.full == 1 and (out / ".cache" / "views" / network_state.STATE).is_file()
     assert _pages(out) == _clean(tmp_path, docs)  # the full path draws what strongest_of_fold draws
+    unions = []
+    union = network_state._union
+    monkeypatch.setattr(network_state, "_union", lambda folds, e: unions.append(e) or union(folds, e))
     for what, step in STEPS:
         docs = step(docs)
         pipeline.build(write(tmp_path / "in", docs), out, store=False)
         assert _pages(out) == _clean(tmp_path, docs), what
     assert (corpus_pages.full, corpus_pages.rerun) == (1, len(STEPS))  # clean builds draw from their fold
+    assert unions  # the shared event was read from both its buckets, not recounted from every fold
 
 
 def test_html_corpus_rerun_full_path_when_the_state_is_damaged_or_stale(corpus_pages, tmp_path):
