@@ -135,6 +135,8 @@ def write_outputs(result: BuildResult, out_dir: str | Path, *, html: bool = True
         graphs.add(result.parts)  # the views graph's chunks, written beside the pages and the store
         if store and started is None:
             started = store_build.begin(merge.ordered(result.parts), out / "store")
+        if store:
+            started.give(merge.ordered(result.parts))  # the views load and compact while the pages are drawn
         files = html_pages(result) if html else {}
         files.update(extra or {})
 

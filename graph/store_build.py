@@ -9,10 +9,11 @@ a half-loaded store and a failed or killed build leaves the old one intact.
 
 A build starts its store before its documents are extracted (:func:`start`, with the version each
 document's graph will have) and gives each graph as soon as it is known (:meth:`StoreBuild.add`: the
-cached ones at once, the others as they are extracted). A full load (store_load.py) then runs in
-background threads beside the extraction; once every document is given (:meth:`StoreBuild.documents_given`)
-it compacts their graphs beside the views' computation; :meth:`StoreBuild.finish` adds the views graph,
-compacts what it added and swaps the store in. When few documents changed, nothing is loaded: ``finish`` copies the
+cached ones at once, the others as they are extracted). A full load (store_load.py) holds them until
+every document is given (:meth:`StoreBuild.documents_given`), loads them in one go, then compacts them in
+the background beside the views' computation; :meth:`StoreBuild.give` loads the views graph while that
+compaction runs, before the pages are drawn, and :meth:`StoreBuild.finish` waits for the last compaction
+and swaps the store in. When few documents changed, nothing is loaded: ``finish`` copies the
 previous store and patches each changed graph with its difference (store_patch.py).
 ``diplograph.json`` inside the store records its layout and which version (cache key) of each graph it
 holds, so the next build knows what to change (a store of another layout is loaded anew); it is written
@@ -30,7 +31,7 @@ import pyoxigraph as ox
 import rdflib
 from diplograph.graph.errors import OutputError
 from diplograph.graph.merge import VIEWS_GRAPH
-from diplograph.graph.store_load import VIEW_NODES, Loader
+from diplograph.graph.store_load import VIEW_NODES, Loader, part_bytes
 from diplograph.graph.store_patch import keep, kept_all, part_key, update, versions
 
 STATE = "diplograph.json"
@@ -137,7 +138,7 @@ class StoreBuild:
     """A build's store in the making beside its target; :meth:`finish` swaps it in, :meth:`abort` drops it."""
 
     def __init__(self, path: Path, expected: dict[str, str]) -> None:
-        self.path, self.parts = path, []
+        self.path, self.parts, self.compacted = path, [], False
         self.held = read_state(path) if (path / "CURRENT").is_file() else {}
         graphs = set(expected) | set(self.held)
         documents = {g for g in graphs if expected.get(g) != self.held.get(g) and g != VIEWS_GRAPH}
@@ -156,9 +157,25 @@ class StoreBuild:
             self.loader.add(parts)
 
     def documents_given(self) -> None:
-        """Every document's graph is given: a full load compacts them now, in the background, beside the views."""
+        """Every document's graph is given: a full load loads them now (it held them back, store_load.py says why)
+        and returns once they are in, as their compaction starts in the background, beside the views."""
         if self.loader is not None:
-            self.loader.compact()
+            self.loader.compact(wait=True)
+
+    def give(self, parts: list) -> None:
+        """Give the graphs of ``parts`` not given yet (the views graph): a full load loads and compacts them now,
+        in the background (a build draws its pages meanwhile); :meth:`finish` then waits for them."""
+        if self.loader is None:
+            return
+        more = self._more(parts)
+        self.parts += more
+        self.loader.add(more)
+        self.loader.compact()
+        self.compacted = True
+
+    def _more(self, parts: list) -> list:
+        given = {(p.graph, part_key(p)) for p in self.parts}
+        return [p for p in parts if (p.graph, part_key(p)) not in given]
 
     def finish(self, parts: list) -> str:
         """Add the graphs of ``parts`` not given yet (the views graph), swap the store in; return "updated" or "loaded".
@@ -167,8 +184,7 @@ class StoreBuild:
             OutputError: The store cannot be written (disk full, a malformed graph); the old one stays.
         """
         try:
-            given = {(p.graph, part_key(p)) for p in self.parts}
-            more = [p for p in parts if (p.graph, part_key(p)) not in given]
+            more = self._more(parts)
             parts = self.parts + more
             if self.updating and not _patchable(self.path, self.held, [p for p in parts if p.graph == VIEWS_GRAPH]):
                 self.updating, self.loader = False, Loader(self.tmp)
@@ -177,7 +193,8 @@ class StoreBuild:
             if self.updating:
                 update(self.path, self.tmp, self.held, parts, wanted)
             else:
-                self.loader.finish(more)  # the views graph: its triples are not looked up in the seen set
+                # the views graph: its triples are not looked up in the seen set
+                self.loader.finish(more, optimize=bool(more) or not self.compacted)
                 self.loader = None
             keep(self.tmp, parts)
             _write_state(self.tmp, wanted)
@@ -205,12 +222,7 @@ def _patchable(path: Path, held: dict[str, str], views: list) -> bool:
 def _changed_bytes(held: dict[str, str], parts: list) -> int:
     """Bytes of N-Quads in the parts whose key the store does not hold yet (of the views: the chunks that changed)."""
     keys = {key for version in held.values() for key in version.split()}
-    return sum(_size(p) for p in parts if part_key(p) not in keys)
-
-
-def _size(part) -> int:
-    nquads = part.nquads
-    return nquads.stat().st_size if isinstance(nquads, Path) else len(nquads or b"")
+    return sum(part_bytes(p) for p in parts if part_key(p) not in keys)
 
 
 def _prepare(path: Path) -> Path:

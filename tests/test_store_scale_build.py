@@ -106,8 +106,10 @@ def test_store_scale_documents_compacted_beside_the_views_hold_the_same(tmp_path
     assert started.finish(everything) == "loaded"
     assert held(tmp_path / "store") == expected(everything)
     documents = len(list(store_load.batches(store_load.load_chunks(many, set()))))
-    assert calls == ["load"] * documents + ["optimize"] + ["load"] * (len(calls) - documents - 2) + ["optimize"]
-    assert len(calls) > documents + 2  # the views were loaded after the documents' compaction
+    # every document's batch first; the views' batches load while the documents' compaction runs (in its own
+    # thread: the calls may interleave); a last compaction after them all
+    assert calls[:documents] == ["load"] * documents and calls[-1] == "optimize" and calls.count("optimize") == 2
+    assert calls.count("load") > documents  # the views were loaded after the documents
 
 
 def test_store_scale_batches_end_at_a_marker_and_pass_it_on():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -256,3 +257,29 @@ def test_store_stream_restating_subjects_of_several_parts_matches_the_sorted_sea
     assert scanned == plain
     wanted = {line[:line.index(b" ")] for line in gone}
     assert set(plain) == set(came) | {line for line in lines if line[:line.index(b" ")] in wanted}
+
+
+
+def test_store_stream_graphs_are_held_back_until_every_document_is_given(tmp_path, monkeypatch):
+    from diplograph.graph import store_load
+
+    read = []
+    real = store_load.load_chunks
+
+    def spy(parts, seen):
+        read.extend(p.graph for p in parts)
+        return real(parts, seen)
+
+    monkeypatch.setattr(store_load, "load_chunks", spy)
+    views = chunk("a", "china--russia")
+    started = store_build.start(tmp_path / "store", store_patch.versions(DOCS))
+    for d in DOCS:
+        started.add([d])
+    time.sleep(0.3)
+    assert read == []  # nothing read while documents are still coming
+    started.documents_given()  # returns once they are loaded, as their compaction starts
+    assert sorted(read) == sorted(d.graph for d in DOCS)
+    started.give([*DOCS, views])  # the views load beside that compaction
+    assert started.finish(DOCS + [views]) == "loaded"
+    assert read[len(DOCS):] == [VIEWS_GRAPH]
+    assert held(tmp_path / "store") == expected(DOCS + [views])
