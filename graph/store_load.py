@@ -3,7 +3,7 @@
 :class:`Loader` opens a new store and takes graphs (merge.Parts) as they come, in any order: a build gives
 each document's graph as soon as it is extracted or found in the cache (:meth:`Loader.add`), and the loader
 holds them until every one is given (:meth:`Loader.compact`), then loads them in one go (a trickle costs
-twice the CPU, see :data:`LOAD_THREADS`); then the views graph.
+twice the CPU, see :meth:`Loader._given`); then the views graph.
 A document's graph goes in as its quads followed by the same lines as triples of the default graph
 (N-Triples lines are N-Quads too), which therefore holds the merge of all graphs. The views graph goes into
 the default graph only (a named copy would cost as many quads again, each in six indexes, and nobody asks
@@ -45,11 +45,6 @@ PIECE_BYTES = 4 << 20
 #: RocksDB's background merges then take larger runs of files at a time: 10,000 documents' graphs loaded at once,
 #: 2 threads 95 s and 175 CPU s, 4 threads 78 s and 149, 8 threads 67 s and 128 (526 MB).
 LOAD_THREADS = 8
-#: The graphs given are held back until a compaction marker (a build's every document given) and then loaded
-#: in one go: each batch lands as new files that RocksDB merges in the background, and fed a trickle (as a
-#: corpus' documents are extracted) it merges each few files into its ever larger lower levels, again and again.
-#: Measured on 10,000 documents' graphs (7.9M quads) given over 225 s: 315 CPU s as a trickle, 173 in two
-#: bursts, 149 at once (and the extraction then has both cores).
 #: Subjects one document states (itself, its events, evidence and facts): their triples are not looked up
 #: in the set of default-graph triples already given (they are rarely repeated; a repeat is merely loaded twice).
 OWN_SUBJECTS = tuple(f"<{ID}{kind}/".encode() for kind in ("doc", "event", "evidence", "fact"))
@@ -101,7 +96,13 @@ class Loader:
 
     def _given(self) -> Iterator[bytes | object]:
         """The graphs' chunks: those given before a compaction marker are held back until it comes (or the end),
-        then loaded in one go (see :data:`LOAD_THREADS` on why)."""
+        then loaded in one go.
+
+        Each batch lands as new files that RocksDB merges in the background; fed a trickle (as a corpus'
+        documents are extracted), it merges each few files into its ever larger lower levels, again and again.
+        Measured on 10,000 documents' graphs (7.9M quads) given over 225 s: 315 CPU s as a trickle, 173 in
+        two bursts, 149 at once (4 threads), and the extraction then has both cores.
+        """
         pending: list[tuple[object, bool]] = []
         while (item := self.graphs.get()) is not _END:
             if item[0] is _COMPACT:
