@@ -10,8 +10,8 @@ a half-loaded store and a failed or killed build leaves the old one intact.
 A build starts its store before its documents are extracted (:func:`start`, with the version each
 document's graph will have) and gives each graph as soon as it is known (:meth:`StoreBuild.add`: the
 cached ones at once, the others as they are extracted). A full load (store_load.py) holds them until
-every document is given (:meth:`StoreBuild.documents_given`), loads them in one go, then compacts them in
-the background beside the views' computation; :meth:`StoreBuild.give` loads the views graph while that
+every document is given (:meth:`StoreBuild.documents_given`), loads their quads in one go, then compacts
+them in the background beside the views' computation (their default-graph triples load meanwhile); :meth:`StoreBuild.give` loads the views graph while that
 compaction runs, before the pages are drawn, and :meth:`StoreBuild.finish` waits for the last compaction
 and swaps the store in. When few documents changed, nothing is loaded: ``finish`` copies the
 previous store and patches each changed graph with its difference (store_patch.py).
@@ -158,7 +158,8 @@ class StoreBuild:
 
     def documents_given(self) -> None:
         """Every document's graph is given: a full load loads them now (it held them back, store_load.py says why)
-        and returns once they are in, as their compaction starts in the background, beside the views."""
+        and returns once their quads are in, as their compaction starts in the background, beside the views
+        (their default-graph triples load beside it too)."""
         if self.loader is not None:
             self.loader.compact(wait=True)
 

@@ -105,11 +105,11 @@ def test_store_scale_documents_compacted_beside_the_views_hold_the_same(tmp_path
     started.documents_given()  # a build's every document is given: they are compacted while the views are made
     assert started.finish(everything) == "loaded"
     assert held(tmp_path / "store") == expected(everything)
-    documents = len(list(store_load.batches(store_load.load_chunks(many, set()))))
-    # every document's batch first; the views' batches load while the documents' compaction runs (in its own
-    # thread: the calls may interleave); a last compaction after them all
+    documents = len(list(store_load.batches(store_load.load_chunks(many, None, "quads"))))
+    # every document's quads first; their default-graph triples and the views load while the documents'
+    # compaction runs (in its own thread: the calls may interleave); a last compaction after them all
     assert calls[:documents] == ["load"] * documents and calls[-1] == "optimize" and calls.count("optimize") == 2
-    assert calls.count("load") > documents  # the views were loaded after the documents
+    assert calls.count("load") > documents + 1  # the triples and the views were loaded after the quads
 
 
 def test_store_scale_batches_end_at_a_marker_and_pass_it_on():

@@ -266,9 +266,9 @@ def test_store_stream_graphs_are_held_back_until_every_document_is_given(tmp_pat
     read = []
     real = store_load.load_chunks
 
-    def spy(parts, seen):
+    def spy(parts, seen, *what):
         read.extend(p.graph for p in parts)
-        return real(parts, seen)
+        return real(parts, seen, *what)
 
     monkeypatch.setattr(store_load, "load_chunks", spy)
     views = chunk("a", "china--russia")
@@ -277,9 +277,10 @@ def test_store_stream_graphs_are_held_back_until_every_document_is_given(tmp_pat
         started.add([d])
     time.sleep(0.3)
     assert read == []  # nothing read while documents are still coming
-    started.documents_given()  # returns once they are loaded, as their compaction starts
-    assert sorted(read) == sorted(d.graph for d in DOCS)
-    started.give([*DOCS, views])  # the views load beside that compaction
+    started.documents_given()  # returns once their quads are loaded, as their compaction starts
+    started.give([*DOCS, views])  # their default-graph triples, then the views, load beside that compaction
     assert started.finish(DOCS + [views]) == "loaded"
-    assert read[len(DOCS):] == [VIEWS_GRAPH]
+    graphs = [d.graph for d in DOCS]
+    assert sorted(read[:len(DOCS)]) == sorted(read[len(DOCS):2 * len(DOCS)]) == sorted(graphs)  # quads, triples
+    assert read[2 * len(DOCS):] == [VIEWS_GRAPH]
     assert held(tmp_path / "store") == expected(DOCS + [views])
