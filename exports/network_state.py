@@ -41,7 +41,7 @@ from diplograph.graph.iri import local_name as local
 from diplograph.graph.views import load
 from diplograph.graph.views.folder import _DOCS, Folder, _all, _first, _put
 from diplograph.graph.views.shards import ShardError, _digest, shard_of
-from diplograph.graph.views.stream import bucket_folds, bucket_name, bucket_plan, load_bucket
+from diplograph.graph.views.stream import bucket_folds, changed_buckets, load_bucket
 
 STATE = "net-state.marshal"
 SHARDS = 256
@@ -208,9 +208,7 @@ def _recount(state: _State, key: Key, entry: list) -> None:
 
 def _rerun(state: _State, parts: list, folder: Path, views_state, types: dict) -> _State | None:
     """The state updated from the changed buckets' old and new folds; None when the full path is needed."""
-    plan = bucket_plan(parts)
-    names = {n: bucket_name(ps) for n, ps in plan.items()}
-    changed = sorted(n for n in names.keys() | state.buckets.keys() if names.get(n) != state.buckets.get(n))
+    _, names, changed = changed_buckets(parts, state.buckets)
     if len(changed) > MAX_CHANGED:
         return None
     try:

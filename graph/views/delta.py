@@ -40,7 +40,7 @@ from diplograph.graph.views.folder import _DOCS, _RELATION_IRIS, Folder, _all, _
 from diplograph.graph.views.incremental import Done, Saved
 from diplograph.graph.views.load import bulk, local
 from diplograph.graph.views.shards import ShardError
-from diplograph.graph.views.stream import bucket_name, bucket_plan, fold_bucket, load_bucket
+from diplograph.graph.views.stream import changed_buckets, fold_bucket, load_bucket
 
 MAX_CHANGED = 4  # buckets changed: more, and the full path is as cheap
 
@@ -100,9 +100,7 @@ def _note_entities(table: dict, entities: dict, bit: int, old: dict) -> set[str]
 def rerun(parts: list, folder: Path, saved: Saved, *, by: str = "quarter", band: float = BAND) -> Done | None:
     """The views tables of ``parts`` from ``saved`` (updated in place), folding only the changed buckets; None
     when the change does not allow it (then the full path)."""
-    plan = bucket_plan(parts)
-    names = {n: bucket_name(ps) for n, ps in plan.items()}
-    changed = sorted(n for n in names.keys() | saved.buckets.keys() if names.get(n) != saved.buckets.get(n))
+    plan, names, changed = changed_buckets(parts, saved.buckets)
     if len(changed) > MAX_CHANGED:
         return None
     try:

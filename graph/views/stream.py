@@ -102,6 +102,14 @@ def bucket_plan(parts: list) -> dict[int, list]:
     return dict(buckets)
 
 
+def changed_buckets(parts: list, held: dict[int, str]) -> tuple[dict[int, list], dict[int, str], list[int]]:
+    """Each bucket's parts (:func:`bucket_plan`), its saved fold's name (:func:`bucket_name`), and the buckets
+    whose name differs from ``held``'s (the names a previous build saved): those a rerun folds again."""
+    plan = bucket_plan(parts)
+    names = {n: bucket_name(ps) for n, ps in plan.items()}
+    return plan, names, sorted(n for n in names.keys() | held.keys() if names.get(n) != held.get(n))
+
+
 def bucket_name(parts: list) -> str:
     """The file name of the saved fold of a bucket of these parts (named by their cache keys)."""
     return _bucket_file(Path("."), parts).name
